@@ -1,0 +1,85 @@
+"""alcance: the services described concretely enough to tell in-scope from out-of-scope work."""
+from __future__ import annotations
+
+import re
+
+from ..nlp import Analysis, Sentence
+from ..patterns import CheckSpec
+from ..report import CheckResult
+from ..textnorm import fold
+from .common import evidence, make_result
+from .context import Context
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_ANNEX_ID = re.compile(r"anexo\s+([ivx]+|\d+|[a-f])\b")
+
+
+def _scope_sentences(analysis: Analysis, spec: CheckSpec) -> list[Sentence]:
+    out = []
+    for s in analysis.parsed():
+        if s.clause.section not in ("clauses", "annex"):
+            continue
+        if spec.headings.search(s.clause.folded_titles) or s.has("alcance.OBJETO"):
+            out.append(s)
+    return out
+
+
+def _annex_attached(analysis: Analysis, reference: str) -> bool:
+    """An annex with content is in the document: the one referenced, or any when no id is given."""
+    wanted = _ANNEX_ID.search(fold(reference))
+    for clause in analysis.clauses:
+        if clause.section != "annex":
+            continue
+        name = fold(f"{clause.label} {clause.title}")
+        body = analysis.document.text[clause.body_start:clause.end]
+        if len(body.strip()) < 150:
+            continue
+        if wanted is None or re.search(rf"anexo\s+{re.escape(wanted.group(1))}\b", name):
+            return True
+    return False
+
+
+def _specific_lemmas(sentences: list[Sentence], generic: frozenset[str]) -> set[str]:
+    return {t.lemma_ for s in sentences for t in s.doc
+            if t.pos_ in _CONTENT_POS and not t.is_stop and len(t.lemma_) > 2 and t.lemma_ not in generic
+            and not t.like_num}
+
+
+def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
+    scope = _scope_sentences(analysis, spec)
+    generic = spec.words("genericos")
+    minimum = int(spec.extra.get("minimo_especifico", 6))
+    vague = [(s, sp) for s in scope for sp in s.spans("alcance.VAGO")]
+    refs = [(s, sp) for s in scope for sp in s.spans("alcance.ANEXO_REF")]
+    missing_refs = [(s, sp) for s, sp in refs if not _annex_attached(analysis, s.text)]
+    ref_sentences = {id(s) for s, _ in missing_refs}
+    own = [s for s in scope if id(s) not in ref_sentences]
+    specific = _specific_lemmas(own, generic)
+    details = {
+        "services": [evidence(analysis, s).text for s in scope if s.has("alcance.OBJETO")][:3],
+        "specific_terms": len(specific),
+        "vague": [sp.text for _, sp in vague][:5],
+        "annex_references": sorted({sp.text for _, sp in refs}),
+        "annex_attached": bool(refs) and not missing_refs,
+        "exclusions": any(s.has("alcance.EXCLUSION") for s in scope),
+        "extra_work_procedure": any(s.has("alcance.ADICIONAL") for s in analysis.parsed()),
+    }
+    if not scope:
+        return make_result(spec, "missing", "No se encontró una cláusula de objeto o de servicios.", [], details)
+    objeto = [s for s in scope if s.has("alcance.OBJETO")] or scope
+    evs = [evidence(analysis, s) for s in objeto[:2]]
+    if vague:
+        evs += [evidence(analysis, s, sp) for s, sp in vague[:2]]
+        return make_result(spec, "weak", f"El alcance queda abierto: «{vague[0][1].text}».", evs, details)
+    if missing_refs and len(specific) < minimum:
+        evs += [evidence(analysis, s, sp) for s, sp in missing_refs[:2]]
+        return make_result(spec, "weak", f"Los servicios solo se definen por referencia a «{missing_refs[0][1].text}», "
+                           "que no está en el documento.", evs, details)
+    if len(specific) < minimum:
+        return make_result(spec, "weak", "El objeto es demasiado general para saber qué trabajo entra y cuál no.",
+                           evs, details)
+    extras = ("con exclusiones" if details["exclusions"] else "sin exclusiones explícitas") + (
+        " y con procedimiento para trabajos adicionales" if details["extra_work_procedure"]
+        else "; no dice cómo se cobran los trabajos adicionales")
+    return make_result(spec, "ok", f"Servicios descritos con {len(specific)} elementos concretos, {extras}.",
+                       evs, details)

@@ -1,0 +1,96 @@
+"""Helpers every check uses: evidence from sentences, negation and subjects from the dependency parse."""
+from __future__ import annotations
+
+from ..nlp import Analysis, Sentence
+from ..patterns import CheckSpec
+from ..report import CheckResult, Evidence
+
+QUOTE_LIMIT = 320
+NEGATIONS = frozenset({"no", "nunca", "jamas", "tampoco"})
+NONE_DETS = frozenset({"ningun", "ninguna", "ninguno"})
+# dependency relations along which a word inherits the polarity of the verb that governs it
+_UPWARD = frozenset({"xcomp", "ccomp", "obj", "obl", "nmod", "csubj", "advcl", "acl", "nsubj", "nsubj:pass",
+                     "conj", "mark", "case", "amod", "appos"})
+
+
+def evidence(analysis: Analysis, sentence: Sentence, span=None) -> Evidence:
+    """Evidence for a sentence: the clause heading, the quote (trimmed), page, paragraph and offsets."""
+    start, end = sentence.start, sentence.end
+    text = sentence.text
+    if len(text) > QUOTE_LIMIT:
+        if span is not None:  # keep the part around the match
+            centre = span.start_char
+            lo = max(0, min(centre - QUOTE_LIMIT // 3, len(text) - QUOTE_LIMIT))
+        else:
+            lo = 0
+        text = ("…" if lo else "") + text[lo: lo + QUOTE_LIMIT].strip() + "…"
+    document = analysis.document
+    block = document.block_at(start)
+    return Evidence(heading=sentence.clause.heading, text=" ".join(text.split()), start=start, end=end,
+                    page=document.page_at(start), paragraph=block.number if block else None)
+
+
+def chain(token, hops: int = 4):
+    """The token and the words that govern it, up to the main verb of its clause."""
+    out = [token]
+    while hops and token.dep_ in _UPWARD and token.head is not token:
+        token = token.head
+        out.append(token)
+        hops -= 1
+    return out
+
+
+def is_negated(token, prohibitions: frozenset[str] = frozenset()) -> bool:
+    """True when the parse puts the word under "no", "en ningún caso" or a verb of prohibition."""
+    for node in chain(token):
+        if node is not token and node.lemma_ in prohibitions:
+            return True
+        for child in node.children:
+            if child.norm_ in NEGATIONS and child.i < node.i:
+                return True
+            if child.dep_ in ("obl", "advmod", "nmod") and any(g.norm_ in NONE_DETS for g in child.children):
+                return True
+            if child.dep_ == "aux" and child.i < node.i:
+                # "no podrá": the negation may hang from the auxiliary
+                if any(g.norm_ in NEGATIONS for g in child.children):
+                    return True
+    # the parser sometimes attaches "no" elsewhere: look right before the verb group
+    first = min(n.i for n in chain(token)[:2])
+    doc = token.doc
+    window = [doc[i] for i in range(max(0, first - 3), token.i)]
+    return any(t.norm_ in NEGATIONS for t in window) and not any(t.norm_ in ("salvo", "excepto", "sino") for t in window)
+
+
+def subject(token):
+    """The phrase that performs the action of `token` (its subject, or the agent of a passive)."""
+    for node in chain(token):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "csubj"):
+                return child
+        for child in node.children:
+            if child.dep_.startswith("obl") and any(g.norm_ == "por" and g.dep_ == "case" for g in child.children):
+                return child
+    return None
+
+
+def phrase(token) -> str:
+    if token is None:
+        return ""
+    return " ".join(t.text for t in token.subtree)
+
+
+def make_result(spec: CheckSpec, status: str, explanation: str, evidence_list: list[Evidence],
+                details: dict, severity: str | None = None) -> CheckResult:
+    # one quote per place, in document order
+    seen, unique = set(), []
+    for ev in sorted(evidence_list, key=lambda e: e.start):
+        if ev.start not in seen:
+            seen.add(ev.start)
+            unique.append(ev)
+    return CheckResult(
+        id=spec.id, name=spec.name, status=status, severity=severity or spec.severity,
+        message=spec.messages[status] if status in spec.messages else explanation,
+        explanation=explanation, why=spec.why,
+        recommendation=spec.recommendation if status != "ok" else "",
+        evidence=unique[:6], details=details,
+    )

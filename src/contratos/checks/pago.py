@@ -1,0 +1,87 @@
+"""pago: an amount (or rate) with currency and when it is paid, in the operative clauses."""
+from __future__ import annotations
+
+import re
+
+from ..nlp import Analysis, Sentence
+from ..patterns import CheckSpec
+from ..report import CheckResult
+from .common import evidence, is_negated, make_result
+from .context import Context
+from .quantities import days_in
+
+_TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|desisti|penalidad|clausula penal|indemniz")
+_CURRENCIES = [("€", "EUR"), ("euro", "EUR"), ("usd", "USD"), ("us$", "USD"), ("u$s", "USD"), ("dolar", "USD"),
+               ("dólar", "USD"), ("uf", "UF"), ("s/", "PEN"), ("sol", "PEN"), ("mxn", "MXN"), ("cop", "COP"),
+               ("clp", "CLP"), ("ars", "ARS"), ("uyu", "UYU"), ("bs", "VES"), ("bolivar", "VES"), ("$", "$"),
+               ("peso", "$")]
+
+
+def _currency(text: str) -> str | None:
+    low = text.lower()
+    return next((code for key, code in _CURRENCIES if key in low), None)
+
+
+def _is_payment_sentence(s: Sentence, spec: CheckSpec) -> bool:
+    if s.doc is None or s.clause.section not in ("clauses", "annex", "preamble"):
+        return False
+    titles = s.clause.folded_titles
+    if _TERMINATION_TITLE.search(titles):
+        return False
+    if spec.headings.search(titles):
+        return True
+    if not s.has("pago.PAGO") or all(is_negated(span[0]) for span in s.spans("pago.PAGO")):
+        return False
+    return any(s.has(f"pago.{label}") for label in ("IMPORTE", "PLAZO_PAGO", "FORMA_PAGO", "TARIFA")) or \
+        s.has("comun.BLANCO")
+
+
+def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
+    payment = [s for s in analysis.parsed() if _is_payment_sentence(s, spec)]
+    recitals = [s for s in analysis.with_label("pago.PAGO") if s.clause.section == "recitals"]
+    free = [s for s in analysis.with_label("pago.SIN_PAGO") if s.clause.section != "recitals"]
+    amounts = [(s, sp) for s in payment for sp in s.spans("pago.IMPORTE")]
+    rates = [(s, sp) for s in payment for sp in s.spans("pago.TARIFA")]
+    timing = [(s, sp) for s in payment for sp in s.spans("pago.PLAZO_PAGO")]
+    blanks = [(s, sp) for s in payment for sp in s.spans("comun.BLANCO")]
+    methods = sorted({sp.text.lower() for s in payment for sp in s.spans("pago.FORMA_PAGO")})
+    due = [d for s, sp in timing if (d := days_in(sp.text)) is not None]
+    late = analysis.with_label("pago.MORA")
+    details = {
+        "amount": amounts[0][1].text if amounts else None,
+        "currency": _currency(amounts[0][1].text) if amounts else None,
+        "rate": bool(rates),
+        "timing": sorted({sp.text for _, sp in timing})[:6],
+        "due_days": max(due) if due else None,
+        "method": methods,
+        "late_interest": bool(late),
+        "invoicing": any(sp.lemma_.startswith("factur") for s in payment for sp in s.spans("pago.PAGO")),
+        "template_blanks": [sp.text for _, sp in blanks][:6],
+        "no_payment": bool(free) and not amounts,
+    }
+    evs = [evidence(analysis, s, sp) for s, sp in (amounts[:2] + timing[:2] + blanks[:2])]
+    if details["no_payment"]:
+        return make_result(spec, "weak", "El contrato dice que el servicio no se paga (gratuito o pro bono). "
+                           "Confirme que es lo que quiere.", [evidence(analysis, s) for s in free[:2]], details)
+    if not payment:
+        if recitals:
+            return make_result(spec, "missing", "El pago solo se menciona en los antecedentes, sin importe ni plazo.",
+                               [evidence(analysis, s) for s in recitals[:2]], details)
+        return make_result(spec, "missing", "No se encontró ninguna cláusula de honorarios o precio.", [], details)
+    if not evs:
+        evs = [evidence(analysis, payment[0])]
+    if blanks:
+        return make_result(spec, "weak", "La cláusula de pago es una plantilla sin completar (importe o plazo en "
+                           "blanco).", evs, details)
+    missing = []
+    if not amounts:
+        missing.append("el importe")
+    if not timing:
+        missing.append("cuándo se paga")
+    if missing:
+        return make_result(spec, "weak", "Se habla de pago, pero falta " + " y ".join(missing) + ".", evs, details)
+    if details["due_days"] is not None and details["due_days"] > ctx.max_payment_days:
+        return make_result(spec, "weak", f"El plazo de pago ({details['due_days']} días) supera los "
+                           f"{ctx.max_payment_days} días.", evs, details)
+    when = f"a {details['due_days']} días" if details["due_days"] else "con fecha de pago definida"
+    return make_result(spec, "ok", f"Importe {details['amount']} {when}.", evs, details)

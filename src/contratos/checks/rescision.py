@@ -1,0 +1,211 @@
+"""rescision: can the provider leave, without cause, with notice, and be paid for the work done?"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..nlp import Analysis, Sentence
+from ..patterns import CheckSpec
+from ..report import CheckResult
+from ..textnorm import fold
+from .common import chain, evidence, is_negated, make_result, phrase, subject
+from .context import Context
+from .quantities import days_in
+
+_INHERENT = frozenset({"rescindir", "rescision", "desistimiento", "desistir"})
+_TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|resoluci(?!on de (controversias|conflictos|disputas))|desisti|cancelaci|termino anticipado")
+_DEFINITIONS = re.compile(r"definici")
+_CAUSE_HEADS = frozenset({"causa", "causal", "causales", "motivo"})
+_NOTICE_VERBS = frozenset({"notificar", "comunicar", "avisar", "preavisar", "informar"})
+
+
+@dataclass
+class Right:
+    """A sentence that gives someone the right to end the contract early."""
+
+    sentence: Sentence
+    span: object
+    who: str  # "both" | "provider" | "client"
+    for_cause: bool
+
+
+def _key_token(span):
+    return span[-1] if fold(span[0].text) == "por" else span[0]
+
+
+def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
+    """The termination word ends the contract, not "las obras" or "las controversias"."""
+    contract, other = spec.words("objetos_contrato"), spec.words("otros_sentidos")
+    nodes = [token] + ([token.head] if token.head is not token and token.head.lemma_ == "dar" else [])
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ in ("obj", "nsubj", "nsubj:pass", "nmod", "obl", "iobj"):
+                if child.lemma_ in contract:
+                    return True
+                if child.lemma_ in other and child.dep_ in ("obj", "nmod", "nsubj:pass"):
+                    return False
+    if token.lemma_ in _INHERENT or token.norm_.startswith(("rescind", "rescis", "desist")):
+        return True
+    if re.search(r"(lo|la|se)$", token.norm_) and token.pos_ in ("VERB", "AUX"):
+        return True  # "rescindirlo", "resolverse"
+    if any(c.norm_ in ("anticipada", "anticipado", "unilateral", "voluntaria") for c in token.children):
+        return True
+    doc = token.doc
+    after = [t for t in doc[token.i + 1: token.i + 6]]
+    for t in after:
+        if t.lemma_ in other and t.pos_ == "NOUN":
+            return False
+        if t.lemma_ in contract and t.pos_ in ("NOUN", "ADJ", "PROPN"):
+            return True
+    return bool(_TERMINATION_TITLE.search(sentence.clause.folded_titles))
+
+
+def _permitted(token, permission: frozenset[str]) -> bool:
+    for node in chain(token):
+        if node.lemma_ in permission or node.norm_ in permission:
+            return True
+        if any(c.lemma_ in permission or c.norm_ in permission for c in node.children if c.dep_ in ("aux", "cop")):
+            return True
+    doc = token.doc
+    return any(t.lemma_ in permission or t.norm_ in permission for t in doc[max(0, token.i - 6): token.i])
+
+
+def _is_cause_list(token) -> bool:
+    """ "Son causas de rescisión: ..." grants a right for cause."""
+    return token.head.lemma_ in _CAUSE_HEADS or any(t.lemma_ in _CAUSE_HEADS for t in token.doc[max(0, token.i - 3): token.i])
+
+
+def _who(token, sentence: Sentence, ctx: Context) -> str:
+    subj = subject(token)
+    role = ctx.parties.role_of(phrase(subj)) if subj is not None else None
+    if role is None:
+        before = sentence.doc[: token.i].text
+        role = ctx.parties.role_of(before)
+    return role or "both"
+
+
+def _notice_days(sentence: Sentence, clause_sentences: list[Sentence]) -> tuple[int | None, Sentence | None]:
+    """The notice period: a duration next to "preaviso"/"antelación", or "con N días" in the right itself."""
+    def durations(s: Sentence, need_notice_word: bool):
+        for span in s.spans("rescision.DURACION"):
+            prev = s.doc[span.start - 1].norm_ if span.start > 0 else ""
+            if not need_notice_word or s.has("rescision.PREAVISO") or prev == "con" or \
+                    any(t.lemma_ in _NOTICE_VERBS for t in s.doc):
+                days = days_in(span.text)
+                if days is not None:
+                    yield days
+
+    for days in durations(sentence, need_notice_word=True):
+        return days, sentence
+    for other in clause_sentences:
+        if other is not sentence and other.has("rescision.PREAVISO"):
+            for days in durations(other, need_notice_word=True):
+                return days, other
+    return None, None
+
+
+def _work_paid(sentences: list[Sentence], ctx: Context) -> tuple[bool | None, Sentence | None]:
+    found, negative = None, None
+    for s in sentences:
+        for span in s.spans("rescision.TRABAJO_PAGADO"):
+            if is_negated(span[0]) or any(t.norm_ in ("sin",) for t in s.doc[max(0, span.start - 4): span.start]):
+                negative = negative or s
+            else:
+                return True, s
+    return (False, negative) if negative else (None, None)
+
+
+def _provider_penalty(sentences: list[Sentence], ctx: Context) -> Sentence | None:
+    for s in sentences:
+        for span in s.spans("rescision.PENALIDAD"):
+            subj = subject(span[0]) or subject(span.root.head)
+            role = ctx.parties.role_of(phrase(subj)) if subj is not None else None
+            if role == "provider" and not is_negated(span[0]):
+                return s
+    return None
+
+
+def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
+    permission, prohibitions = spec.words("permiso"), spec.words("prohibicion")
+    rights: list[Right] = []
+    prohibited: list[Sentence] = []
+    at_expiry: list[Sentence] = []
+    related: list[Sentence] = []  # sentences that talk about ending the contract
+    for s in analysis.with_label("rescision.TERMINO"):
+        if s.clause.section == "recitals" or _DEFINITIONS.search(s.clause.folded_titles):
+            continue
+        for span in s.spans("rescision.TERMINO"):
+            token = _key_token(span)
+            if not _about_contract(token, s, spec):
+                continue
+            related.append(s)
+            if is_negated(token, prohibitions):
+                if not any(t.norm_ in ("salvo", "excepto") for t in s.doc):
+                    prohibited.append(s)
+                    break
+            cause_list = _is_cause_list(token)
+            if not (cause_list or _permitted(token, permission)):
+                continue
+            if s.has("rescision.AL_VENCIMIENTO") and not s.has("rescision.SIN_CAUSA"):
+                at_expiry.append(s)
+                break
+            for_cause = cause_list or (s.has("rescision.POR_CAUSA") and not s.has("rescision.SIN_CAUSA"))
+            rights.append(Right(s, span, "both" if cause_list else _who(token, s, ctx), for_cause))
+            break
+
+    clauses = {s.clause.index for s in related}
+    scope = [s for s in analysis.parsed() if s.clause.index in clauses or s in related]
+    free = [r for r in rights if not r.for_cause]
+    roles = {r.who for r in free}
+    who = "both" if "both" in roles or {"client", "provider"} <= roles else (roles.pop() if roles else "none")
+    exit_rights = [r for r in rights if r.who in ("both", ctx.own_role)]
+    own_free = [r for r in free if r.who in ("both", ctx.own_role)]
+    notice, notice_sentence = None, None
+    for r in own_free or exit_rights or rights:
+        notice, notice_sentence = _notice_days(r.sentence, analysis.in_clause(r.sentence.clause))
+        if notice is not None:
+            break
+    paid, paid_sentence = _work_paid(scope, ctx)
+    penalty = _provider_penalty(scope, ctx)
+    details = {
+        "who": who,
+        "without_cause": bool(free),
+        "notice_days": notice,
+        "pays_work_done": paid,
+        "penalty_on_provider": penalty is not None,
+        "prohibited": bool(prohibited) and not rights,
+        "only_at_expiry": bool(at_expiry) and not rights,
+    }
+    evs = [evidence(analysis, r.sentence, r.span) for r in rights]
+    evs += [evidence(analysis, s) for s in (notice_sentence, paid_sentence, penalty) if s is not None]
+    if not rights:
+        evs += [evidence(analysis, s) for s in prohibited + at_expiry]
+        if prohibited:
+            why = "El contrato solo prohíbe la rescisión anticipada; no le da una vía de salida."
+        elif at_expiry:
+            why = "Solo permite no renovar al vencimiento; durante el plazo no hay salida."
+        elif related:
+            why = "Se menciona la terminación, pero no se reconoce a nadie el derecho de terminar antes."
+        else:
+            why = "No se encontró ninguna cláusula de rescisión, resolución o terminación anticipada."
+        return make_result(spec, "missing", why, evs, details)
+    problems = []
+    other = "EL CLIENTE" if ctx.own_role == "provider" else "EL PRESTADOR"
+    if not own_free:
+        problems.append(f"solo {other} puede terminar sin causa" if free else
+                        ("usted solo puede salir si la otra parte incumple" if exit_rights else
+                         f"solo {other} puede terminar el contrato"))
+    if notice is None:
+        problems.append("no fija un plazo de preaviso")
+    if paid is not True:
+        problems.append("no garantiza el pago del trabajo hecho hasta la salida" if paid is None
+                        else "excluye el pago del trabajo hecho")
+    if penalty is not None:
+        problems.append("le impone a usted una penalidad por salir")
+    if not problems:
+        days = f"{notice} días" if notice != 1 else "1 día"
+        return make_result(spec, "ok", f"Cualquiera puede salir con {days} de preaviso y se paga lo trabajado."
+                           if who == "both" else f"Puede salir con {days} de preaviso y se le paga lo trabajado.",
+                           evs, details)
+    text = "Hay salida, pero " + "; ".join(problems) + "."
+    return make_result(spec, "weak", text, evs, details)

@@ -1,0 +1,16 @@
+"""Render a Report: text (terminal), json, markdown. All read the same report model."""
+from __future__ import annotations
+
+from .json import render_json
+from .markdown import render_markdown
+from .text import render_text
+
+FORMATS = {"text": render_text, "json": render_json, "markdown": render_markdown}
+
+
+
+
+def render(report, fmt: str, color: bool = False) -> str:
+    if fmt == "text":
+        return render_text(report, color=color)
+    return FORMATS[fmt](report)

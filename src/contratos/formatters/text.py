@@ -1,0 +1,43 @@
+"""The terminal report: readable Spanish, colour only when writing to a terminal."""
+from __future__ import annotations
+
+import textwrap
+
+import click
+
+from .labels import STATUS_LABEL, STATUS_MARK, place, summary_line
+
+_COLOR = {"ok": "green", "weak": "yellow", "missing": "red", "not_applicable": "bright_black"}
+WIDTH = 88
+
+
+def _wrap(text: str, indent: str = "    ") -> str:
+    return textwrap.fill(text, width=WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def render_text(report, color: bool = False) -> str:
+    style = (lambda s, **kw: click.style(s, **kw)) if color else (lambda s, **kw: s)
+    lines = [style(f"contratos · {report.file}", bold=True)]
+    if not report.readable:
+        lines.append(f"No se pudo leer el archivo: {report.error['message']}")
+        return "\n".join(lines) + "\n"
+    meta = [report.format or ""] + ([f"{report.pages} páginas"] if report.pages else [])
+    lines.append(f"Formato: {', '.join(m for m in meta if m)}")
+    for warning in report.warnings:
+        lines.append(style(f"Aviso: {warning}", fg="yellow"))
+    lines.append(summary_line(report))
+    for check in report.checks:
+        lines.append("")
+        head = f"{STATUS_MARK[check.status]} {check.name}: {STATUS_LABEL[check.status]}"
+        if check.is_gap:
+            head += f" (prioridad {check.severity})"
+        lines.append(style(head, fg=_COLOR[check.status], bold=True))
+        lines.append(_wrap(check.message))
+        if check.explanation and check.explanation != check.message:
+            lines.append(_wrap(check.explanation))
+        for ev in check.evidence[:3]:
+            lines.append(_wrap(f"«{ev.text}» ({place(ev)})", indent="      "))
+        if check.is_gap:
+            lines.append(_wrap("Por qué importa: " + check.why))
+            lines.append(_wrap("Qué pedir: " + check.recommendation))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,99 @@
+"""Recognise clause headings in Spanish contracts: "CLÁUSULA PRIMERA.- OBJETO", "3.1", "III.", "DÉCIMA:", ALL CAPS."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .textnorm import fold
+
+_UNITS = r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[eé]?ptim[oa]|octav[oa]|noven[oa])"
+_TENS = r"(?:decim[oa]|vigesim[oa]|trigesim[oa]|cuadragesim[oa])"
+ORDINAL = rf"(?:(?:decimo|vigesimo|trigesimo|decima|vigesima|trigesima)\s*-?\s*{_UNITS}|undecim[oa]|duodecim[oa]|{_TENS}|{_UNITS})"
+_NUM = r"(?:\d{1,3}\s*[°ºª]?|[ivxlc]{1,7}|" + ORDINAL + r"|unic[oa])"
+_SEP = r"(?:\s*[.:\-–—)]+\s*|\s+|$)"
+
+# Each regex runs on fold(line) and captures the label in group "label".
+_MARKERS = [
+    # CLÁUSULA PRIMERA / Cláusula 1ª / ARTÍCULO 3 / Art. 3º
+    re.compile(rf"^(?P<label>(?:clausula|articulo|art\.)\s+{_NUM})(?=[\s.:\-–—)]|$){_SEP}"),
+    # PRIMERA.- / DÉCIMA: / Primera. (an ordinal alone, then punctuation or end of line)
+    re.compile(rf"^(?P<label>{ORDINAL})(?:\s*[.:\-–—)]+\s*|\s*$)"),
+    # 3. / 3.1 / 3.1.2 / 3) followed by text that starts with a capital (checked on the raw line)
+    re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)(?:\s+|$)"),
+    # III. / IV) roman numerals
+    re.compile(r"^(?P<label>[ivxlc]{1,6}\.)(?:\s+|$)"),
+    # ANEXO I / ANEXO A
+    re.compile(r"^(?P<label>anexo(?:\s+(?:[ivxlc]{1,6}|\d{1,2}|[a-z]))?)(?=[\s.:\-–—]|$)" + _SEP),
+]
+
+_TITLE_END = re.compile(r"\s*(?:\.-|\.–|\.—|[.:]|\s[-–—]\s)\s+")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass
+class Heading:
+    label: str  # "CLÁUSULA PRIMERA", "3.1", "" for an ALL-CAPS title
+    title: str  # "OBJETO", "" when the marker stands alone
+    body: str  # text after the heading on the same line, "" when none
+    level: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(p for p in (self.label, self.title) if p).strip() or self.label
+
+
+def _is_caps_title(text: str) -> bool:
+    words = _WORD.findall(text)
+    if not words or len(words) > 12 or len(text) > 120:
+        return False
+    letters = [c for w in words for c in w]
+    if sum(len(w) >= 3 for w in words) == 0:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= 0.9 and not text.rstrip().endswith((",", ";"))
+
+
+def _split_title(rest: str) -> tuple[str, str]:
+    """Split "OBJETO. El presente contrato..." into ("OBJETO", "El presente contrato...")."""
+    rest = rest.strip()
+    if not rest:
+        return "", ""
+    m = _TITLE_END.search(rest)
+    candidate = rest[: m.start()] if m else rest
+    words = _WORD.findall(candidate)
+    titled = all(w[0].isupper() or len(w) <= 3 for w in words)
+    if words and len(words) <= 10 and (_is_caps_title(candidate) or (titled and len(words) <= 6)):
+        return candidate.strip(" .:-–—"), (rest[m.end():] if m else "").strip()
+    if m is None and _is_caps_title(rest):
+        return rest.strip(" .:-–—"), ""
+    return "", rest
+
+
+def parse_heading(line: str) -> Heading | None:
+    """Return the heading at the start of `line`, or None when the line is body text."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    folded = fold(stripped)
+    for i, marker in enumerate(_MARKERS):
+        m = marker.match(folded)
+        if not m:
+            continue
+        label = stripped[: len(m.group("label"))].strip()
+        rest = stripped[m.end():]
+        if i == 2:  # bare numbers: "3. El CLIENTE..." yes, "30 días" no
+            if rest and not (rest[0].isupper() or rest[0] in "¿¡\"«“"):
+                continue
+            level = label.rstrip(".)").count(".") + 1
+        elif i == 3:
+            if rest and not rest[0].isupper():
+                continue
+            level = 1
+        else:
+            level = 1
+        if i == 1 and rest and not (rest[0].isupper() or rest[0] in "\"«“"):
+            continue  # "Primero, el cliente..." is prose
+        title, body = _split_title(rest)
+        return Heading(label=label, title=title, body=body, level=level)
+    if _is_caps_title(stripped):
+        return Heading(label="", title=stripped.strip(" .:-–—"), body="", level=1)
+    return None

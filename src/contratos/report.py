@@ -1,0 +1,94 @@
+"""The one report model behind every output format (schema_version 1, a public interface)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+STATUSES = ("ok", "weak", "missing", "not_applicable")
+GAP_STATUSES = ("weak", "missing")
+
+
+@dataclass
+class Evidence:
+    """Where a check found what it reports: a quote and its place in the file."""
+
+    heading: str
+    text: str
+    start: int
+    end: int
+    page: int | None = None
+    paragraph: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class CheckResult:
+    id: str
+    name: str
+    status: str
+    severity: str
+    message: str
+    explanation: str = ""  # one sentence for a freelancer: what was found
+    why: str = ""
+    recommendation: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_gap(self) -> bool:
+        return self.status in GAP_STATUSES
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["evidence"] = [e.to_dict() for e in self.evidence]
+        return data
+
+
+@dataclass
+class Report:
+    file: str
+    readable: bool = True
+    error: dict | None = None  # {"code": "...", "message": "..."} when not readable
+    language: str | None = "es"
+    format: str | None = None
+    pages: int | None = None
+    checks: list[CheckResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def gaps(self) -> list[CheckResult]:
+        return [c for c in self.checks if c.is_gap]
+
+    @property
+    def exit_code(self) -> int:
+        """0 no gaps, 1 at least one gap, 2 the file could not be read."""
+        if not self.readable:
+            return 2
+        return 1 if self.gaps else 0
+
+    def summary(self) -> dict:
+        counts = {status: sum(c.status == status for c in self.checks) for status in STATUSES}
+        return {"checks": len(self.checks), "gaps": len(self.gaps), **counts,
+                "gap_ids": [c.id for c in self.gaps]}
+
+    def to_dict(self) -> dict:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "file": self.file,
+            "format": self.format,
+            "pages": self.pages,
+            "language": self.language,
+            "readable": self.readable,
+            "error": self.error,
+            "warnings": list(self.warnings),
+            "checks": [c.to_dict() for c in self.checks],
+            "summary": self.summary(),
+        }
+
+    @classmethod
+    def unreadable(cls, file: str, error) -> "Report":
+        """A report for a file that could not be read: no checks, never a list of missing clauses."""
+        return cls(file=file, readable=False, error=error.to_dict(), language=None)

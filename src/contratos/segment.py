@@ -1,0 +1,116 @@
+"""Split a Document into clauses (heading + body) and tell recitals, operative clauses and annexes apart."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Block, Document
+from .headings import parse_heading
+from .textnorm import fold
+
+_RECITALS = re.compile(r"\b(antecedentes|declaraciones|declara|considerandos?|exponen|manifiestan|reunidos|comparecen|intervienen)\b")
+_OPERATIVE = re.compile(r"\b(clausulas|estipulaciones|acuerdan|pactan|convienen|otorgan|condiciones particulares)\b")
+_ANNEX = re.compile(r"^anexo\b")
+
+
+@dataclass
+class Clause:
+    """A heading and the text under it, up to the next heading of the same or higher level."""
+
+    index: int
+    label: str  # "CLÁUSULA PRIMERA", "3.1", "" when none
+    title: str  # "OBJETO", "" when none
+    start: int  # offsets of the whole clause (heading included) in Document.text
+    end: int
+    body_start: int
+    section: str = "clauses"  # "preamble" | "recitals" | "clauses" | "annex"
+    level: int = 1
+    first_block: int = 0  # paragraph number where the clause starts
+    parent_titles: list[str] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        """What a reader sees as the clause's name."""
+        text = " ".join(p for p in (self.label, self.title) if p).strip()
+        if self.label and self.title:
+            text = f"{self.label}. {self.title}"
+        return text or f"Párrafo {self.first_block}"
+
+    @property
+    def folded_titles(self) -> str:
+        """Own and parent titles, folded: what a heading-based rule looks at."""
+        return fold(" ".join([*self.parent_titles, self.label, self.title]))
+
+
+_ORDINAL_LABEL = re.compile(r"^(clausula|articulo|art\.)\b|^[a-z]")
+
+
+def _section_after(clause: Clause, current: str) -> str:
+    """The section a new heading opens, given the section it appears in."""
+    name = fold(f"{clause.label} {clause.title}")
+    label = fold(clause.label)
+    if current == "annex" or _ANNEX.match(name):
+        return "annex"
+    if _RECITALS.search(name) and not label.startswith(("clausula", "articulo")):
+        return "recitals"
+    if _OPERATIVE.search(name):
+        return "clauses"
+    if current == "recitals":
+        # declarations are numbered "I.", "1.", "1.1"; an ordinal or "CLÁUSULA" label ends them
+        return "clauses" if label and _ORDINAL_LABEL.match(label) else "recitals"
+    return "clauses"
+
+
+def segment(document: Document) -> list[Clause]:
+    """Clauses in document order; a contract with no headings falls back to one clause per paragraph."""
+    clauses: list[Clause] = []
+    stack: list[Clause] = []
+    section = "preamble"
+    found_heading = False
+
+    def open_clause(label: str, title: str, level: int, block: Block, body_start: int) -> None:
+        nonlocal section
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        clause = Clause(index=len(clauses), label=label, title=title, start=block.start, end=block.end,
+                        body_start=body_start, level=level, first_block=block.number,
+                        parent_titles=[c.title or c.label for c in stack])
+        # the document's title ("CONTRATO DE LOCACIÓN DE SERVICIOS") opens the preamble
+        section = "preamble" if not clauses and not label else _section_after(clause, section)
+        clause.section = section
+        clauses.append(clause)
+        stack.append(clause)
+
+    for block in document.blocks:
+        heading = None
+        if block.kind == "heading":
+            parsed = parse_heading(block.text)
+            if parsed is not None:
+                heading = parsed
+                heading.level = block.level if block.level and not parsed.label else parsed.level
+            else:
+                heading = type("H", (), {})()
+                heading.label, heading.title, heading.body, heading.level = "", block.text.strip(), "", block.level or 1
+        elif block.kind == "paragraph":
+            heading = parse_heading(block.text)
+        if heading is not None:
+            found_heading = True
+            body_start = block.end - len(heading.body) if heading.body else block.end
+            open_clause(heading.label, heading.title, heading.level, block, body_start)
+            continue
+        if not clauses:
+            clauses.append(Clause(index=0, label="", title="", start=block.start, end=block.end,
+                                  body_start=block.start, section="preamble", first_block=block.number))
+        clauses[-1].end = block.end
+
+    if not found_heading:
+        return [Clause(index=i, label="", title="", start=b.start, end=b.end, body_start=b.start,
+                       section="clauses", first_block=b.number) for i, b in enumerate(document.blocks)]
+    return clauses
+
+
+def clause_at(clauses: list[Clause], offset: int) -> Clause | None:
+    for clause in reversed(clauses):
+        if clause.start <= offset:
+            return clause
+    return None
