@@ -52,6 +52,23 @@ def _is_caps_title(text: str) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) >= 0.9 and not text.rstrip().endswith((",", ";"))
 
 
+_BODY_STARTS = frozenset("el la los las lo un una unos unas este esta estos estas cada ambas ambos cualquiera que si "
+                         "en por para con se sin todo toda todos todas dicho dicha dichos dichas su sus mediante "
+                         "queda quedan ninguna ninguno no".split())
+
+
+def _looks_like_title(text: str) -> bool:
+    """ "OBJETO", "Forma de pago", "De la rescisión" yes; "El cliente pagará" no."""
+    words = _WORD.findall(text)
+    if not words or len(words) > 10 or not text[:1].isupper():
+        return False
+    if _is_caps_title(text):
+        return True
+    if fold(words[0]) in _BODY_STARTS or len(words) > 6:
+        return False
+    return not any(c in text for c in ",;")
+
+
 def _split_title(rest: str) -> tuple[str, str]:
     """Split "OBJETO. El presente contrato..." into ("OBJETO", "El presente contrato...")."""
     rest = rest.strip()
@@ -59,12 +76,8 @@ def _split_title(rest: str) -> tuple[str, str]:
         return "", ""
     m = _TITLE_END.search(rest)
     candidate = rest[: m.start()] if m else rest
-    words = _WORD.findall(candidate)
-    titled = all(w[0].isupper() or len(w) <= 3 for w in words)
-    if words and len(words) <= 10 and (_is_caps_title(candidate) or (titled and len(words) <= 6)):
+    if _looks_like_title(candidate) and (m is not None or not rest.endswith(".") or _is_caps_title(rest)):
         return candidate.strip(" .:-–—"), (rest[m.end():] if m else "").strip()
-    if m is None and _is_caps_title(rest):
-        return rest.strip(" .:-–—"), ""
     return "", rest
 
 

@@ -61,6 +61,15 @@ def _selector() -> re.Pattern:
     return re.compile("|".join(alternatives))
 
 
+def model_text(text: str) -> str:
+    """Sentence case for a sentence written in capitals: the model is trained on mixed case.
+    The length is unchanged, so offsets still point into the original text."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.7:
+        return text[:1] + text[1:].lower()
+    return text
+
+
 @dataclass
 class Sentence:
     """A sentence of the document: global offsets, its clause and, when selected, its parsed Doc."""
@@ -118,6 +127,8 @@ def _clause_selected(clause: Clause) -> bool:
 
 def analyse(document: Document, clauses: list[Clause]) -> Analysis:
     """Split into sentences, select by cheap lexical cues, parse the selection, run the patterns."""
+    from spacy.util import filter_spans
+
     nlp = load_model()
     selector = _selector()
     sentences: list[Sentence] = []
@@ -143,11 +154,13 @@ def analyse(document: Document, clauses: list[Clause]) -> Analysis:
     matcher = _matcher()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", category=UserWarning)
-        docs = nlp.pipe((s.text for s in chosen), batch_size=64)
+        docs = nlp.pipe((model_text(s.text) for s in chosen), batch_size=64)
         for sentence, doc in zip(chosen, docs):
             fold_tokens(doc)
             sentence.doc = doc
+            found: dict[str, list] = {}
             for match_id, start, end in matcher(doc):
-                label = nlp.vocab.strings[match_id]
-                sentence.matches.setdefault(label, []).append(doc[start:end])
+                found.setdefault(nlp.vocab.strings[match_id], []).append(doc[start:end])
+            # overlapping matches of one label ("treinta (30) días" and "30) días"): keep the longest
+            sentence.matches = {label: filter_spans(spans) for label, spans in found.items()}
     return Analysis(document=document, clauses=clauses, sentences=sentences)

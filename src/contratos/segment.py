@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Block, Document
-from .headings import parse_heading
+from .headings import ORDINAL, parse_heading
 from .textnorm import fold
 
 _RECITALS = re.compile(r"\b(antecedentes|declaraciones|declara|considerandos?|exponen|manifiestan|reunidos|comparecen|intervienen)\b")
@@ -31,10 +31,12 @@ class Clause:
     @property
     def heading(self) -> str:
         """What a reader sees as the clause's name."""
-        text = " ".join(p for p in (self.label, self.title) if p).strip()
-        if self.label and self.title:
-            text = f"{self.label}. {self.title}"
-        return text or f"Párrafo {self.first_block}"
+        label = self.label.rstrip(".:-–— ")
+        if label and self.title:
+            return f"{label}. {self.title}"
+        if label and self.parent_titles:  # "4.1" reads better as "Honorarios, 4.1"
+            return f"{self.parent_titles[-1]}, {label}"
+        return label or self.title or f"Párrafo {self.first_block}"
 
     @property
     def folded_titles(self) -> str:
@@ -42,7 +44,7 @@ class Clause:
         return fold(" ".join([*self.parent_titles, self.label, self.title]))
 
 
-_ORDINAL_LABEL = re.compile(r"^(clausula|articulo|art\.)\b|^[a-z]")
+_ORDINAL_LABEL = re.compile(rf"^(clausula|articulo|art\.)\b|^{ORDINAL}\b")
 
 
 def _section_after(clause: Clause, current: str) -> str:

@@ -41,6 +41,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     recitals = [s for s in analysis.with_label("pago.PAGO") if s.clause.section == "recitals"]
     free = [s for s in analysis.with_label("pago.SIN_PAGO") if s.clause.section != "recitals"]
     amounts = [(s, sp) for s in payment for sp in s.spans("pago.IMPORTE")]
+    amounts.sort(key=lambda pair: not any(c.isdigit() for c in pair[1].text))  # "38.000 €" before "MIL EUROS"
     rates = [(s, sp) for s in payment for sp in s.spans("pago.TARIFA")]
     timing = [(s, sp) for s in payment for sp in s.spans("pago.PLAZO_PAGO")]
     blanks = [(s, sp) for s in payment for sp in s.spans("comun.BLANCO")]

@@ -39,7 +39,9 @@ def lines_to_paragraphs(lines: list[str], wrap_width: int | None = None) -> list
             flush()
             continue
         heading = parse_heading(line)
-        if heading is not None and (heading.label or not current or current.rstrip().endswith(_SENTENCE_END)):
+        standalone_title = heading is not None and not heading.label and len(line.split()) <= 6 and "," not in line
+        if heading is not None and (heading.label or standalone_title or not current
+                                    or current.rstrip().endswith(_SENTENCE_END)):
             flush()
             if heading.body:
                 out.append((line[: len(line) - len(heading.body)].strip(), True))

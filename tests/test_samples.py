@@ -1,0 +1,57 @@
+"""Every sample contract gets the statuses recorded beside it in sample_contracts/expected.toml."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import contratos
+
+from .conftest import SAMPLES, expected_samples, run_cli
+
+SAMPLES_LIST = expected_samples()
+
+
+@pytest.mark.parametrize("name,entry", SAMPLES_LIST, ids=[n for n, _ in SAMPLES_LIST])
+def test_sample_statuses(name, entry):
+    report = contratos.check_file(SAMPLES / name)
+    assert report.readable, report.error
+    got = {c.id: c.status for c in report.checks}
+    assert got == entry["expected"], f"{name}: {entry.get('description', '')}"
+    for check in report.checks:
+        if check.status == "ok":
+            assert check.evidence, f"{name}: {check.id} ok without evidence"
+        for ev in check.evidence:
+            assert ev.heading and ev.text
+            assert 0 <= ev.start < ev.end <= len(report_text(name))
+            if name.endswith(".pdf"):
+                assert ev.page is not None and ev.page >= 1
+            else:
+                assert ev.paragraph is not None
+
+
+def report_text(name: str) -> str:
+    from contratos.readers import read_document
+
+    return read_document(SAMPLES / name).text
+
+
+def test_sample_set_covers_formats_and_cases():
+    names = [n for n, _ in SAMPLES_LIST]
+    assert len(names) >= 10
+    assert {n.rsplit(".", 1)[1] for n in names} >= {"txt", "docx", "pdf"}
+    statuses = {(c, s) for _, e in SAMPLES_LIST for c, s in e["expected"].items()}
+    for check in ("alcance", "pago", "rescision"):
+        assert (check, "ok") in statuses and ((check, "weak") in statuses or (check, "missing") in statuses)
+
+
+@pytest.mark.parametrize("name", [n for n, _ in SAMPLES_LIST if n.endswith((".docx", ".pdf"))])
+def test_sample_through_cli_json(name):
+    entry = dict(SAMPLES_LIST)[name]
+    result = run_cli("check", str(SAMPLES / name), "--format", "json")
+    assert result.stderr == ""
+    report = json.loads(result.stdout)
+    assert report["schema_version"] == 1 and report["readable"] is True and report["error"] is None
+    assert {c["id"]: c["status"] for c in report["checks"]} == entry["expected"]
+    gaps = any(s != "ok" for s in entry["expected"].values())
+    assert result.returncode == (1 if gaps else 0)
