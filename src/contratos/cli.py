@@ -89,6 +89,76 @@ def check_command(archivo: str, fmt: str, password: str | None):
     sys.exit(report.exit_code)
 
 
+@cli.command("scan", context_settings=_HELP)
+@click.argument("rutas", nargs=-1, required=True, metavar="RUTA...")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "jsonl", "csv", "json"]), default="table",
+              help="table: resumen en la terminal; jsonl: un informe por línea; csv: una fila por archivo "
+                   "(UTF-8 con BOM, para Excel); json: todos los informes y un resumen.")
+@click.option("--output", "-o", default=None, metavar="ARCHIVO",
+              help="Escribe el resultado en ARCHIVO (de forma atómica) en vez de la salida estándar.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
+              help="Procesos en paralelo (por omisión: los núcleos de la máquina).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120.0, metavar="SEGUNDOS",
+              help="Tiempo máximo por archivo (por omisión: 120).")
+@click.option("--ext", "extensions", default=".pdf,.docx,.txt,.md", metavar="LISTA",
+              help="Extensiones a revisar, separadas por comas (por omisión: .pdf,.docx,.txt,.md).")
+@click.option("--exclude", multiple=True, metavar="PATRÓN", help="Omite las rutas que coinciden (se puede repetir).")
+@click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
+def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude):
+    """Revisa muchos contratos: carpetas (recursivamente) y archivos.
+
+    Códigos de salida: 0 ningún punto débil, 1 algún contrato con puntos débiles,
+    2 algún archivo no se pudo leer.
+    """
+    import os
+
+    from .batch import BatchOptions, run_batch
+    from .discover import find_files
+    from .formatters.batch import WRITERS, Totals
+    from .output import atomic_output
+
+    exts = tuple(e.strip() for e in extensions.split(",") if e.strip())
+    files = [str(p) for p in find_files(rutas, extensions=exts, exclude=tuple(exclude))]
+    if not files:
+        click.echo(f"contratos: no se encontraron contratos ({', '.join(exts)}) en {' '.join(rutas)}. "
+                   "Revise la ruta o use --ext.", err=True)
+        sys.exit(EXIT_ERROR)
+    opts = BatchOptions(jobs=min(jobs or os.cpu_count() or 1, len(files)), timeout=timeout)
+    totals = Totals()
+    interrupted = False
+    progress = _progress(len(files))
+    with atomic_output(output, newline="" if fmt == "csv" else None) as handle:
+        writer = WRITERS[fmt](handle)
+        try:
+            for report in run_batch(files, opts):
+                writer.write(report)
+                totals.add(report)
+                if not report["readable"]:
+                    progress.write(f"contratos: {report['file']}: {report['error']['message']}", file=sys.stderr)
+                progress.update(1)
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            progress.close()
+        writer.close(totals)
+    if interrupted:
+        click.echo(f"contratos: interrumpido; revisados {totals.files} de {len(files)} archivos "
+                   f"(el resultado incluye solo esos).", err=True)
+        sys.exit(130)
+    if fmt != "table" or output:
+        click.echo(totals.sentence(), err=True)
+    sys.exit(totals.exit_code)
+
+
+def _progress(total: int):
+    """A progress bar on stderr only when stderr is a terminal (files done / total, rate, time left)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, file=sys.stderr, disable=not sys.stderr.isatty(), unit=" arch.",
+                desc="Revisando", bar_format="{desc}: {n_fmt}/{total_fmt} {bar} {rate_fmt} · quedan {remaining}",
+                leave=False)
+
+
 def main() -> None:
     try:
         cli.main(prog_name="contratos", standalone_mode=False)

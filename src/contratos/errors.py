@@ -13,6 +13,7 @@ ERROR_CODES = {
     "encrypted": "el PDF está protegido con contraseña",
     "no_text_layer": "el PDF no tiene capa de texto (parece escaneado)",
     "too_large": "el archivo supera el tamaño máximo admitido",
+    "timeout": "el análisis superó el tiempo máximo",
     "model_missing": "falta el modelo de español de spaCy",
     "internal": "error interno",
 }

@@ -54,6 +54,13 @@ def _matcher():
     return matcher
 
 
+def warm_up() -> None:
+    """Build the matcher and run the model once, so that the first file is not slower than the rest."""
+    _matcher()
+    _selector()
+    fold_tokens(load_model()("EL CLIENTE podrá rescindir el contrato con treinta días de preaviso."))
+
+
 @lru_cache(maxsize=1)
 def _selector() -> re.Pattern:
     prefixes = sorted({p for spec in load_specs().values() for p in spec.select}, key=len, reverse=True)

@@ -1,0 +1,141 @@
+"""Run the per-file analysis over many files with a process pool, in constant memory.
+
+`analyse_path` is a pure function from a path to a JSON-serialisable report dict: any engine that
+maps a function over items (this process pool, Dask, Spark) can run it."""
+from __future__ import annotations
+
+import os
+import signal
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .errors import ContratosError
+from .report import Report
+
+DEFAULT_TIMEOUT = 120  # seconds per file
+
+
+class _FileTimeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _FileTimeout()
+
+
+def analyse_path(path: str, timeout: float | None = None, options: dict | None = None) -> dict:
+    """Check one file and return its report as a dict. Never raises: errors become `readable: false`."""
+    from .api import check_file
+
+    use_alarm = bool(timeout) and hasattr(signal, "SIGALRM")
+    if use_alarm:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return check_file(path, **(options or {})).to_dict()
+    except _FileTimeout:
+        return timeout_report(path, timeout)
+    except ContratosError as error:
+        return Report.unreadable(path, error).to_dict()
+    except Exception as exc:  # one bad file never stops a batch
+        return Report.unreadable(path, ContratosError(
+            "internal", f"error interno al analizar ({type(exc).__name__})",
+            "Informe del fallo adjuntando el archivo si puede")).to_dict()
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def timeout_report(path: str, timeout: float | None) -> dict:
+    return Report.unreadable(path, ContratosError(
+        "timeout", f"el análisis superó el límite de {timeout:g} s",
+        "Revise el archivo por separado con 'contratos check' o aumente --timeout")).to_dict()
+
+
+def _init_worker() -> None:
+    """Load the model once per worker, and leave Ctrl-C to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .nlp import load_model, warm_up
+
+    load_model()
+    warm_up()
+
+
+@dataclass
+class BatchOptions:
+    jobs: int = os.cpu_count() or 1
+    timeout: float | None = DEFAULT_TIMEOUT
+    options: dict | None = None
+
+
+def run_batch(paths: Iterable[str], opts: BatchOptions) -> Iterator[dict]:
+    """Yield one report dict per path, as files finish. At most 2 x jobs files are in flight, so
+    memory does not grow with the folder. A worker that dies (a crash in a C library) or stays
+    stuck in C code past twice the time limit is replaced: the files it held are retried once,
+    and a file that breaks a worker twice gets an error report."""
+    if opts.jobs <= 1:
+        for path in paths:
+            yield analyse_path(str(path), opts.timeout, opts.options)
+        return
+    queue = iter(paths)
+    retry: list[str] = []
+    retried: set[str] = set()
+    hard_limit = opts.timeout * 2 + 30 if opts.timeout else None
+    pool = ProcessPoolExecutor(max_workers=opts.jobs, initializer=_init_worker)
+    in_flight: dict = {}
+    try:
+        while True:
+            while len(in_flight) < opts.jobs * 2:
+                if retry:  # a file that was in a dead worker runs alone, so a culprit is unambiguous
+                    if in_flight:
+                        break
+                    path = retry.pop()
+                else:
+                    path = next(queue, None)
+                if path is None:
+                    break
+                future = pool.submit(analyse_path, str(path), opts.timeout, opts.options)
+                in_flight[future] = (str(path), time.monotonic())
+                if path in retried:
+                    break
+            if not in_flight:
+                return
+            done, _ = wait(in_flight, timeout=2, return_when=FIRST_COMPLETED)
+            broken = []
+            for future in done:
+                path, _ = in_flight.pop(future)
+                if isinstance(future.exception(), BrokenProcessPool):
+                    broken.append(path)
+                else:
+                    yield future.result()
+            now = time.monotonic()
+            stuck = [f for f, (_, t0) in in_flight.items() if hard_limit and now - t0 > hard_limit]
+            if not broken and not stuck:
+                continue
+            for future in stuck:
+                yield timeout_report(in_flight.pop(future)[0], opts.timeout)
+            broken += [p for p, _ in in_flight.values()]
+            in_flight.clear()
+            _kill(pool)
+            pool = ProcessPoolExecutor(max_workers=opts.jobs, initializer=_init_worker)
+            for path in broken:
+                if path in retried:
+                    yield Report.unreadable(path, ContratosError(
+                        "corrupt", "el lector se detuvo de forma anómala con este archivo",
+                        "Pida una copia nueva del archivo o expórtelo de nuevo")).to_dict()
+                else:
+                    retried.add(path)
+                    retry.append(path)
+    finally:
+        _kill(pool)
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    for process in list(getattr(pool, "_processes", {}).values()):
+        if process.is_alive():
+            process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,40 @@
+"""Find the contracts to scan: folders recursively, supported extensions, no hidden or temporary files."""
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+DEFAULT_EXTENSIONS = (".pdf", ".docx", ".txt", ".md")
+_TEMP_PREFIXES = ("~$", ".~lock", "~", ".")
+
+
+def _skipped_name(name: str) -> bool:
+    return name.startswith(_TEMP_PREFIXES) or name.endswith(("~", ".tmp", ".swp"))
+
+
+def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
+    text = path.as_posix()
+    return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(text, f"*/{p}")
+               for p in patterns)
+
+
+def find_files(paths: Iterable[str | os.PathLike], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
+               exclude: tuple[str, ...] = ()) -> Iterator[Path]:
+    """Files under `paths` in a stable order. A file named explicitly is always yielded (so that a
+    missing or unsupported one gets its error row); folders are walked without following symlinks."""
+    extensions = tuple(e.lower() if e.startswith(".") else f".{e.lower()}" for e in extensions)
+    for root in paths:
+        root = Path(root)
+        if not root.is_dir():
+            if not _excluded(root, exclude):
+                yield root
+            continue
+        for folder, dirs, files in os.walk(root, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(Path(folder, d), exclude))
+            for name in sorted(files):
+                path = Path(folder, name)
+                if _skipped_name(name) or path.suffix.lower() not in extensions or _excluded(path, exclude):
+                    continue
+                yield path

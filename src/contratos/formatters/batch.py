@@ -1,0 +1,149 @@
+"""Writers for `contratos scan`: table, jsonl, csv and json, fed one report at a time.
+
+Only a small summary row per file is kept (for the table and the totals); full reports are
+written as they arrive, so memory stays flat however large the folder."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+
+from .labels import STATUS_LABEL
+
+CORE = ("alcance", "pago", "rescision")
+CORE_NAMES = {"alcance": "Alcance", "pago": "Pago", "rescision": "Rescisión"}
+
+
+@dataclass
+class Totals:
+    files: int = 0
+    unreadable: int = 0
+    with_gaps: int = 0
+    pages: int = 0
+    gaps_by_check: dict = field(default_factory=dict)
+
+    def add(self, report: dict) -> None:
+        self.files += 1
+        self.pages += report.get("pages") or 0
+        if not report["readable"]:
+            self.unreadable += 1
+            return
+        gaps = report["summary"]["gap_ids"]
+        self.with_gaps += bool(gaps)
+        for check_id in gaps:
+            self.gaps_by_check[check_id] = self.gaps_by_check.get(check_id, 0) + 1
+
+    @property
+    def exit_code(self) -> int:
+        """0 no gaps anywhere, 1 gaps, 2 at least one unreadable file."""
+        return 2 if self.unreadable else (1 if self.with_gaps else 0)
+
+    def to_dict(self) -> dict:
+        return {"files": self.files, "unreadable": self.unreadable, "with_gaps": self.with_gaps,
+                "without_gaps": self.files - self.unreadable - self.with_gaps, "pages": self.pages,
+                "gaps_by_check": dict(sorted(self.gaps_by_check.items()))}
+
+    def sentence(self) -> str:
+        ok = self.files - self.unreadable - self.with_gaps
+        return (f"{self.files} archivos: {ok} sin puntos débiles, {self.with_gaps} con puntos débiles, "
+                f"{self.unreadable} ilegibles.")
+
+
+def summary_row(report: dict) -> dict:
+    statuses = {c["id"]: c["status"] for c in report["checks"]}
+    return {
+        "file": report["file"],
+        **{check_id: statuses.get(check_id, "") for check_id in CORE},
+        "gaps": report["summary"]["gaps"] if report["readable"] else "",
+        "gap_ids": " ".join(report["summary"]["gap_ids"]) if report["readable"] else "",
+        "error_code": report["error"]["code"] if report["error"] else "",
+        "error": report["error"]["message"] if report["error"] else "",
+    }
+
+
+class JsonlWriter:
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, report: dict) -> None:
+        self.out.write(json.dumps(report, ensure_ascii=False) + "\n")
+        self.out.flush()
+
+    def close(self, totals: Totals) -> None:
+        pass
+
+
+class CsvWriter:
+    """One row per file; UTF-8 with BOM so that Excel shows the accents."""
+
+    FIELDS = ["file", *CORE, "gaps", "gap_ids", "error_code", "error"]
+
+    def __init__(self, out):
+        self.out = out
+        out.write("\ufeff")
+        self.writer = csv.DictWriter(out, fieldnames=self.FIELDS, lineterminator="\r\n")
+        self.writer.writeheader()
+
+    def write(self, report: dict) -> None:
+        self.writer.writerow(summary_row(report))
+
+    def close(self, totals: Totals) -> None:
+        pass
+
+
+class JsonWriter:
+    """{"schema_version": 1, "reports": [...], "summary": {...}}, streamed."""
+
+    def __init__(self, out):
+        self.out = out
+        self.first = True
+        out.write('{"schema_version": 1, "reports": [\n')
+
+    def write(self, report: dict) -> None:
+        self.out.write(("" if self.first else ",\n") + json.dumps(report, ensure_ascii=False))
+        self.first = False
+
+    def close(self, totals: Totals) -> None:
+        self.out.write('\n], "summary": ' + json.dumps(totals.to_dict(), ensure_ascii=False) + "}\n")
+
+
+class TableWriter:
+    """The terminal summary: one row per file, sorted by name, then the totals."""
+
+    def __init__(self, out):
+        self.out = out
+        self.rows: list[dict] = []
+
+    def write(self, report: dict) -> None:
+        self.rows.append(summary_row(report))
+
+    def close(self, totals: Totals) -> None:
+        self.out.write(render_table(self.rows, totals))
+
+
+def render_table(rows: list[dict], totals: Totals) -> str:
+    rows = sorted(rows, key=lambda r: r["file"])
+    headers = ["Archivo", *CORE_NAMES.values(), "Débiles", "Error"]
+    body = [[r["file"], *(STATUS_LABEL.get(r[c], "") if r[c] else "—" for c in CORE), str(r["gaps"]),
+             r["error"]] for r in rows]
+    widths = [min(60, max(len(h), *(len(row[i]) for row in body))) if body else len(h)
+              for i, h in enumerate(headers[:-1])]
+    buf = io.StringIO()
+
+    def line(cells):
+        fixed = [(c if len(c) <= w else "…" + c[-(w - 1):]).ljust(w) for c, w in zip(cells, widths)]
+        buf.write("  ".join(fixed + [cells[-1]]).rstrip() + "\n")
+
+    line(headers)
+    line(["-" * w for w in widths] + ["-----"])
+    for row in body:
+        line(row)
+    buf.write("\n" + totals.sentence() + "\n")
+    if totals.gaps_by_check:
+        buf.write("Puntos débiles por comprobación: " + ", ".join(
+            f"{k} {v}" for k, v in sorted(totals.gaps_by_check.items())) + "\n")
+    return buf.getvalue()
+
+
+WRITERS = {"table": TableWriter, "jsonl": JsonlWriter, "csv": CsvWriter, "json": JsonWriter}
