@@ -28,11 +28,9 @@ The body follows, one block per line (blank lines are ignored):
 * ``| a | b |``    table row; consecutive rows form one table, the first row is the header;
 * anything else    one paragraph.
 
-Each sample is written to ``<out>/<stem>.<ext>`` (txt-cp1252 gives a cp1252, CRLF ``.txt``):
-txt drops the ``#`` markers and keeps table rows as ``| a | b |``; md keeps the markers and
-adds the Markdown table separator row. ``<out>/expected.toml`` lists every sample with its
-metadata and expected statuses. Output is byte-for-byte reproducible: docx core properties
-and zip timestamps are fixed, and the PDF canvas runs with ``invariant=1``.
+Output goes to ``<out>/<stem>.<ext>``: txt drops the ``#`` markers, md keeps them (and adds
+the table separator row), txt-cp1252 is a cp1252 ``.txt`` with CRLF. ``<out>/expected.toml``
+lists every sample's metadata and expected statuses. Output is byte-for-byte reproducible.
 """
 from __future__ import annotations
 
@@ -57,6 +55,7 @@ from reportlab.pdfgen import canvas
 EXTENSIONS = {"txt": "txt", "txt-cp1252": "txt", "md": "md", "docx": "docx", "pdf": "pdf"}
 CHECKS = ("alcance", "pago", "rescision")
 STATUSES = {"ok", "weak", "missing"}
+MD_MARKS = {"title": "# ", "heading": "## "}
 AUTHOR = "contratos (muestras)"
 FIXED_DATE = dt.datetime(2024, 1, 15, 9, 0, 0)
 ZIP_DATE = (2024, 1, 15, 9, 0, 0)
@@ -95,8 +94,6 @@ class Sample:
     def title(self) -> str:
         return next((b.text for b in self.blocks if b.kind == "title"), self.name)
 
-
-# ---------------------------------------------------------------- parsing
 
 def load_sample(path: Path) -> Sample:
     text = path.read_text(encoding="utf-8")
@@ -142,8 +139,6 @@ def parse_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
-# ---------------------------------------------------------------- txt / md
-
 def table_row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
@@ -156,25 +151,17 @@ def render_text(sample: Sample, markdown: bool) -> str:
             if markdown:
                 rows.insert(1, table_row(["---"] * len(block.rows[0])))
             chunks.append("\n".join(rows))
-        elif markdown and block.kind == "title":
-            chunks.append("# " + block.text)
-        elif markdown and block.kind == "heading":
-            chunks.append("## " + block.text)
         else:
-            chunks.append(block.text)
+            chunks.append((MD_MARKS.get(block.kind, "") if markdown else "") + block.text)
     return "\n\n".join(chunks) + "\n"
 
 
 def write_text(sample: Sample, path: Path) -> None:
     fmt = sample.meta["format"]
-    text = render_text(sample, markdown=(fmt == "md"))
-    if fmt == "txt-cp1252":
-        path.write_bytes(text.replace("\n", "\r\n").encode("cp1252"))
-    else:
-        path.write_bytes(text.encode("utf-8"))
+    text = render_text(sample, markdown=fmt == "md")
+    cp1252 = fmt == "txt-cp1252"
+    path.write_bytes(text.replace("\n", "\r\n").encode("cp1252") if cp1252 else text.encode("utf-8"))
 
-
-# ---------------------------------------------------------------- docx
 
 def write_docx(sample: Sample, path: Path) -> None:
     doc = Document()
@@ -238,8 +225,6 @@ def normalize_zip(data: bytes) -> bytes:
             dst.writestr(info, src.read(item.filename))
     return out.getvalue()
 
-
-# ---------------------------------------------------------------- pdf layout
 
 @dataclass
 class PdfLine:
@@ -349,22 +334,26 @@ def paginate(lines: list[PdfLine]) -> list[list[tuple[float, PdfLine]]]:
     return pages
 
 
-# ---------------------------------------------------------------- pdf drawing
-
-def draw_running_text(c: canvas.Canvas, meta: dict, number: int, total: int) -> None:
+def grey_pen(c: canvas.Canvas) -> None:
     c.setFillColor(GREY)
     c.setStrokeColor(GREY)
     c.setLineWidth(0.4)
+    c.setFont(FONT, 8.5)
+
+
+def draw_header(c: canvas.Canvas, meta: dict) -> None:
     if meta.get("header"):
-        c.setFont(FONT, 8.5)
+        grey_pen(c)
         c.drawString(MARGIN_X, PAGE_H - 1.8 * cm, meta["header"])
         c.line(MARGIN_X, PAGE_H - 2.0 * cm, PAGE_W - MARGIN_X, PAGE_H - 2.0 * cm)
+
+
+def draw_footer(c: canvas.Canvas, meta: dict, number: int, total: int) -> None:
+    grey_pen(c)
     c.line(MARGIN_X, 2.0 * cm, PAGE_W - MARGIN_X, 2.0 * cm)
-    c.setFont(FONT, 8.5)
     if meta.get("footer"):
         c.drawString(MARGIN_X, 1.5 * cm, meta["footer"])
     c.drawRightString(PAGE_W - MARGIN_X, 1.5 * cm, f"Página {number} de {total}")
-    c.setFillColorRGB(0, 0, 0)
 
 
 def write_pdf(sample: Sample, path: Path) -> None:
@@ -375,16 +364,16 @@ def write_pdf(sample: Sample, path: Path) -> None:
     c.setTitle(sample.title)
     c.setSubject(sample.meta.get("service", ""))
     for number, page in enumerate(pages, 1):
-        draw_running_text(c, sample.meta, number, len(pages))
+        draw_header(c, sample.meta)  # drawn in reading order: header, body, footer
+        c.setFillColorRGB(0, 0, 0)
         for y, line in page:
             c.setFont(line.font, line.size)
             for x, text in line.items:
                 c.drawString(x, y, text)
+        draw_footer(c, sample.meta, number, len(pages))
         c.showPage()
     c.save()
 
-
-# ---------------------------------------------------------------- expected.toml
 
 def toml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)

@@ -42,30 +42,33 @@ def fold_tokens(doc) -> None:
 
 
 @lru_cache(maxsize=1)
-def _matcher():
-    """One Matcher with every label of every pattern file, keyed "check.LABEL"; validated on load."""
+def _matchers() -> dict:
+    """One Matcher per pattern file, with its labels keyed "check.LABEL"; patterns validated on load.
+    A sentence runs only the matchers of the checks that selected it."""
     from spacy.matcher import Matcher
 
     nlp = load_model()
-    matcher = Matcher(nlp.vocab, validate=True)
+    matchers = {}
     for spec in load_specs().values():
+        matcher = Matcher(nlp.vocab, validate=True)
         for label, patterns in spec.labels.items():
             matcher.add(f"{spec.id}.{label}", patterns)
-    return matcher
+        matchers[spec.id] = matcher
+    return matchers
 
 
 def warm_up() -> None:
     """Build the matcher and run the model once, so that the first file is not slower than the rest."""
-    _matcher()
-    _selector()
+    _matchers()
+    _selectors()
     fold_tokens(load_model()("EL CLIENTE podrá rescindir el contrato con treinta días de preaviso."))
 
 
 @lru_cache(maxsize=1)
-def _selector() -> re.Pattern:
-    prefixes = sorted({p for spec in load_specs().values() for p in spec.select}, key=len, reverse=True)
-    alternatives = [(r"\b" if p[0].isalnum() else "") + re.escape(p) for p in prefixes]
-    return re.compile("|".join(alternatives))
+def _selectors() -> list[tuple[str, re.Pattern | None, re.Pattern | None, bool]]:
+    """Per check: (id, sentence regex, clause-title regex, needs the parser)."""
+    return [(spec.id, re.compile("|".join(spec.select)) if spec.select else None, spec.headings, spec.syntax)
+            for spec in load_specs().values()]
 
 
 def model_text(text: str) -> str:
@@ -85,7 +88,8 @@ class Sentence:
     end: int
     text: str
     clause: Clause
-    doc: object | None = None  # spacy.tokens.Doc, parsed and folded
+    doc: object | None = None  # spacy.tokens.Doc, tagged (and parsed when a check needs it), folded
+    checks: frozenset = frozenset()  # the checks that selected this sentence
     matches: dict[str, list] = field(default_factory=dict)  # "pago.IMPORTE" -> [Span]
 
     def spans(self, label: str) -> list:
@@ -127,9 +131,24 @@ def _split_sentences(doc, base: int):
         yield base + doc[start].idx, base + doc[-1].idx + len(doc[-1])
 
 
-def _clause_selected(clause: Clause) -> bool:
-    titles = clause.folded_titles
-    return any(spec.headings is not None and spec.headings.search(titles) for spec in load_specs().values())
+def _select(sentences: list[Sentence], clauses: list[Clause]) -> tuple[list[Sentence], list[Sentence]]:
+    """Split the sentences worth analysing into those a check reads with the parser and the rest.
+    A sentence is worth analysing for a check when its clause title or its own words cue that check."""
+    selectors = _selectors()
+    titled = {c.index: {cid for cid, _, titles, _ in selectors
+                        if titles is not None and c.section in ("clauses", "annex") and titles.search(c.folded_titles)}
+              for c in clauses}
+    syntax = {cid for cid, _, _, parse in selectors if parse}
+    parse, light = [], []
+    for sentence in sentences:
+        folded = fold(sentence.text)
+        wanted = titled[sentence.clause.index] | {cid for cid, rx, _, _ in selectors if rx is not None and rx.search(folded)}
+        sentence.checks = frozenset(wanted)
+        if wanted & syntax:
+            parse.append(sentence)
+        elif wanted:
+            light.append(sentence)
+    return parse, light
 
 
 def analyse(document: Document, clauses: list[Clause]) -> Analysis:
@@ -137,7 +156,6 @@ def analyse(document: Document, clauses: list[Clause]) -> Analysis:
     from spacy.util import filter_spans
 
     nlp = load_model()
-    selector = _selector()
     sentences: list[Sentence] = []
     clause_i = 0
     for block in document.blocks:
@@ -156,18 +174,21 @@ def analyse(document: Document, clauses: list[Clause]) -> Analysis:
             while start < end and document.text[start].isspace():
                 start += 1
             sentences.append(Sentence(start, end, document.text[start:end], clause))
-    by_heading = {c.index for c in clauses if _clause_selected(c)}
-    chosen = [s for s in sentences if s.clause.index in by_heading or selector.search(fold(s.text))]
-    matcher = _matcher()
+    needs_parse, light = _select(sentences, clauses)
+    matchers = _matchers()
+    strings = nlp.vocab.strings
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", category=UserWarning)
-        docs = nlp.pipe((model_text(s.text) for s in chosen), batch_size=64)
-        for sentence, doc in zip(chosen, docs):
-            fold_tokens(doc)
-            sentence.doc = doc
-            found: dict[str, list] = {}
-            for match_id, start, end in matcher(doc):
-                found.setdefault(nlp.vocab.strings[match_id], []).append(doc[start:end])
-            # overlapping matches of one label ("treinta (30) días" and "30) días"): keep the longest
-            sentence.matches = {label: filter_spans(spans) for label, spans in found.items()}
+        for group, disabled in ((needs_parse, []), (light, ["parser"])):
+            with nlp.select_pipes(disable=disabled):
+                docs = nlp.pipe((model_text(s.text) for s in group), batch_size=64)
+                for sentence, doc in zip(group, docs):
+                    fold_tokens(doc)
+                    sentence.doc = doc
+                    found: dict[str, list] = {}
+                    for check_id in sentence.checks:
+                        for match_id, start, end in matchers[check_id](doc):
+                            found.setdefault(strings[match_id], []).append(doc[start:end])
+                    # overlapping matches of one label ("treinta (30) días", "30) días"): keep the longest
+                    sentence.matches = {label: filter_spans(spans) for label, spans in found.items()}
     return Analysis(document=document, clauses=clauses, sentences=sentences)

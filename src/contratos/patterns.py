@@ -35,6 +35,7 @@ class CheckSpec:
     headings: re.Pattern | None
     select: tuple[str, ...]
     labels: dict[str, list[list[dict]]]
+    syntax: bool = False  # its rules need the dependency parse
     extra: dict[str, Any] = field(default_factory=dict)
 
     def words(self, key: str) -> frozenset[str]:
@@ -52,7 +53,7 @@ def _read_yaml(path: Path) -> dict:
 
 
 _KNOWN = {"id", "nombre", "severidad", "titulo", "mensajes", "por_que", "recomendacion", "ejemplo",
-          "encabezados", "seleccion", "etiquetas"}
+          "encabezados", "seleccion", "etiquetas", "sintaxis"}
 
 
 def _spec(data: dict, path: Path) -> CheckSpec:
@@ -68,7 +69,7 @@ def _spec(data: dict, path: Path) -> CheckSpec:
         messages=data["mensajes"], why=" ".join(data["por_que"].split()),
         recommendation=" ".join(data["recomendacion"].split()), example=" ".join(data.get("ejemplo", "").split()),
         headings=re.compile(data["encabezados"]) if data.get("encabezados") else None,
-        select=tuple(data.get("seleccion", ())), labels=data["etiquetas"],
+        select=tuple(data.get("seleccion", ())), labels=data["etiquetas"], syntax=bool(data.get("sintaxis")),
         extra={k: v for k, v in data.items() if k not in _KNOWN},
     )
 

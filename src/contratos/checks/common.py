@@ -30,9 +30,16 @@ def evidence(analysis: Analysis, sentence: Sentence, span=None) -> Evidence:
                     page=document.page_at(start), paragraph=block.number if block else None)
 
 
+def has_parse(token) -> bool:
+    """Sentences selected only for lexical checks are tagged but not parsed (see nlp.py)."""
+    return token.doc.has_annotation("DEP")
+
+
 def chain(token, hops: int = 4):
     """The token and the words that govern it, up to the main verb of its clause."""
     out = [token]
+    if not has_parse(token):
+        return out
     while hops and token.dep_ in _UPWARD and token.head is not token:
         token = token.head
         out.append(token)
@@ -41,8 +48,9 @@ def chain(token, hops: int = 4):
 
 
 def is_negated(token, prohibitions: frozenset[str] = frozenset()) -> bool:
-    """True when the parse puts the word under "no", "en ningún caso" or a verb of prohibition."""
-    for node in chain(token):
+    """True when the parse puts the word under "no", "en ningún caso" or a verb of prohibition;
+    without a parse, when "no" stands just before it."""
+    for node in (chain(token) if has_parse(token) else []):
         if node is not token and node.lemma_ in prohibitions:
             return True
         for child in node.children:
@@ -63,6 +71,8 @@ def is_negated(token, prohibitions: frozenset[str] = frozenset()) -> bool:
 
 def subject(token):
     """The phrase that performs the action of `token` (its subject, or the agent of a passive)."""
+    if not has_parse(token):
+        return None
     for node in chain(token):
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "csubj"):
@@ -74,7 +84,7 @@ def subject(token):
 
 
 def phrase(token) -> str:
-    if token is None:
+    if token is None or not has_parse(token):
         return ""
     return " ".join(t.text for t in token.subtree)
 

@@ -8,7 +8,7 @@ from ..nlp import Analysis, Sentence
 from ..patterns import CheckSpec
 from ..report import CheckResult
 from ..textnorm import fold
-from .common import chain, evidence, is_negated, make_result, phrase, subject
+from .common import chain, evidence, has_parse, is_negated, make_result, phrase, subject
 from .context import Context
 from .quantities import days_in
 
@@ -132,7 +132,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     at_expiry: list[Sentence] = []
     related: list[Sentence] = []  # sentences that talk about ending the contract
     for s in analysis.with_label("rescision.TERMINO"):
-        if s.clause.section == "recitals" or _DEFINITIONS.search(s.clause.folded_titles):
+        if s.clause.section == "recitals" or _DEFINITIONS.search(s.clause.folded_titles) or not has_parse(s.doc[0]):
             continue
         for span in s.spans("rescision.TERMINO"):
             token = _key_token(span)
@@ -154,7 +154,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             break
 
     clauses = {s.clause.index for s in related}
-    scope = [s for s in analysis.parsed() if s.clause.index in clauses or s in related]
+    scope = [s for s in analysis.parsed() if (s.clause.index in clauses or s in related) and has_parse(s.doc[0])]
     free = [r for r in rights if not r.for_cause]
     roles = {r.who for r in free}
     who = "both" if "both" in roles or {"client", "provider"} <= roles else (roles.pop() if roles else "none")
