@@ -8,7 +8,7 @@ from .document import Block, Document
 from .headings import ORDINAL, parse_heading
 from .textnorm import fold
 
-_RECITALS = re.compile(r"\b(antecedentes|declaraciones|declara|considerandos?|exponen|manifiestan|reunidos|comparecen|intervienen)\b")
+_RECITALS = re.compile(r"\b(antecedentes|declaraciones|declara|considerandos?|consideraciones|exponen|manifiestan|reunidos|comparecen|intervienen)\b")
 _OPERATIVE = re.compile(r"\b(clausulas|estipulaciones|acuerdan|pactan|convienen|otorgan|condiciones particulares)\b")
 _ANNEX = re.compile(r"^anexo\b")
 
@@ -44,22 +44,37 @@ class Clause:
         return fold(" ".join([*self.parent_titles, self.label, self.title]))
 
 
-_ORDINAL_LABEL = re.compile(rf"^(clausula|articulo|art\.)\b|^{ORDINAL}\b")
 
 
-def _section_after(clause: Clause, current: str) -> str:
-    """The section a new heading opens, given the section it appears in."""
+def _label_style(label: str) -> str:
+    label = fold(label).strip(" .:-–—")
+    if not label:
+        return "none"
+    if re.match(r"^(clausula|articulo|art\.)\b", label) or re.match(rf"^{ORDINAL}\b", label):
+        return "ordinal"
+    if label[0].isdigit():
+        return "digit"
+    return "roman" if re.match(r"^[ivxlc]+$", label) else "other"
+
+
+def _section_after(clause: Clause, current: str, opener: Clause | None) -> str:
+    """The section a new heading opens, given the section it appears in and the heading that
+    opened the recitals (if any)."""
     name = fold(f"{clause.label} {clause.title}")
-    label = fold(clause.label)
+    style = _label_style(clause.label)
     if current == "annex" or _ANNEX.match(name):
         return "annex"
-    if _RECITALS.search(name) and not label.startswith(("clausula", "articulo")):
+    if _RECITALS.search(name) and style != "ordinal":
         return "recitals"
     if _OPERATIVE.search(name):
         return "clauses"
     if current == "recitals":
-        # declarations are numbered "I.", "1.", "1.1"; an ordinal or "CLÁUSULA" label ends them
-        return "clauses" if label and _ORDINAL_LABEL.match(label) else "recitals"
+        if style == "ordinal":
+            return "clauses"  # "PRIMERA.-" or "CLÁUSULA 1" ends the declarations
+        if opener is not None and opener.label and style == _label_style(opener.label) \
+                and clause.level == opener.level and clause.title:
+            return "clauses"  # "1. Antecedentes" ... "2. Objeto"
+        return "recitals"
     return "clauses"
 
 
@@ -68,17 +83,21 @@ def segment(document: Document) -> list[Clause]:
     clauses: list[Clause] = []
     stack: list[Clause] = []
     section = "preamble"
+    opener: Clause | None = None  # the heading that opened the recitals
     found_heading = False
 
     def open_clause(label: str, title: str, level: int, block: Block, body_start: int) -> None:
-        nonlocal section
+        nonlocal section, opener
         while stack and stack[-1].level >= level:
             stack.pop()
         clause = Clause(index=len(clauses), label=label, title=title, start=block.start, end=block.end,
                         body_start=body_start, level=level, first_block=block.number,
                         parent_titles=[c.title or c.label for c in stack])
         # the document's title ("CONTRATO DE LOCACIÓN DE SERVICIOS") opens the preamble
-        section = "preamble" if not clauses and not label else _section_after(clause, section)
+        previous = section
+        section = "preamble" if not clauses and not label else _section_after(clause, section, opener)
+        if section == "recitals" and previous != "recitals":
+            opener = clause
         clause.section = section
         clauses.append(clause)
         stack.append(clause)

@@ -53,8 +53,10 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     refs = [(s, sp) for s in scope for sp in s.spans("alcance.ANEXO_REF")]
     missing_refs = [(s, sp) for s, sp in refs if not _annex_attached(analysis, s.text)]
     ref_sentences = {id(s) for s, _ in missing_refs}
-    own = [s for s in scope if id(s) not in ref_sentences]
-    specific = _specific_lemmas(own, generic)
+    specific = _specific_lemmas(scope, generic)
+    # what the scope clauses themselves say, beside the sentences that send the reader to a missing annex
+    titled = [s for s in scope if spec.headings.search(s.clause.folded_titles) and id(s) not in ref_sentences]
+    own_specific = _specific_lemmas(titled, generic)
     details = {
         "services": [evidence(analysis, s).text for s in scope if s.has("alcance.OBJETO")][:3],
         "specific_terms": len(specific),
@@ -71,7 +73,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     if vague:
         evs += [evidence(analysis, s, sp) for s, sp in vague[:2]]
         return make_result(spec, "weak", f"El alcance queda abierto: «{vague[0][1].text}».", evs, details)
-    if missing_refs and len(specific) < minimum:
+    if missing_refs and len(own_specific) < minimum:
         evs += [evidence(analysis, s, sp) for s, sp in missing_refs[:2]]
         return make_result(spec, "weak", f"Los servicios solo se definen por referencia a «{missing_refs[0][1].text}», "
                            "que no está en el documento.", evs, details)

@@ -22,6 +22,13 @@ def _currency(text: str) -> str | None:
     return next((code for key, code in _CURRENCIES if key in low), None)
 
 
+def _amount_rank(span) -> int:
+    """Prefer "$ 6.900.000" to "PESOS M/CTE ($6.900.000" and both to "MIL EUROS"."""
+    if any(c.isdigit() for c in span[0].text) or not span[0].is_alpha:
+        return 0
+    return 1 if any(c.isdigit() for c in span.text) else 2
+
+
 def _is_payment_sentence(s: Sentence, spec: CheckSpec) -> bool:
     if s.doc is None or s.clause.section not in ("clauses", "annex", "preamble"):
         return False
@@ -41,7 +48,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     recitals = [s for s in analysis.with_label("pago.PAGO") if s.clause.section == "recitals"]
     free = [s for s in analysis.with_label("pago.SIN_PAGO") if s.clause.section != "recitals"]
     amounts = [(s, sp) for s in payment for sp in s.spans("pago.IMPORTE")]
-    amounts.sort(key=lambda pair: not any(c.isdigit() for c in pair[1].text))  # "38.000 €" before "MIL EUROS"
+    amounts.sort(key=lambda pair: _amount_rank(pair[1]))
     rates = [(s, sp) for s in payment for sp in s.spans("pago.TARIFA")]
     timing = [(s, sp) for s in payment for sp in s.spans("pago.PLAZO_PAGO")]
     blanks = [(s, sp) for s in payment for sp in s.spans("comun.BLANCO")]

@@ -104,11 +104,18 @@ def _notice_days(sentence: Sentence, clause_sentences: list[Sentence]) -> tuple[
     return None, None
 
 
-def _work_paid(sentences: list[Sentence], ctx: Context) -> tuple[bool | None, Sentence | None]:
-    found, negative = None, None
+def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None, Sentence | None]:
+    """Whether the work done up to the exit is paid: "abonará los trabajos realizados hasta la fecha"
+    yes; "sin derecho a cobrar los trabajos realizados" no; nothing said: None."""
+    pay_words = spec.words("pago_trabajo")
+    negative = None
     for s in sentences:
-        for span in s.spans("rescision.TRABAJO_PAGADO"):
-            if is_negated(span[0]) or any(t.norm_ in ("sin",) for t in s.doc[max(0, span.start - 4): span.start]):
+        for span in s.spans("rescision.TRABAJO_HECHO"):
+            payers = [t for t in s.doc if t.lemma_ in pay_words or t.norm_ in pay_words]
+            if not payers:
+                continue
+            before = s.doc[max(0, span.start - 8): span.start]
+            if any(t.norm_ == "sin" for t in before) or all(is_negated(t) for t in payers):
                 negative = negative or s
             else:
                 return True, s
@@ -165,7 +172,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         notice, notice_sentence = _notice_days(r.sentence, analysis.in_clause(r.sentence.clause))
         if notice is not None:
             break
-    paid, paid_sentence = _work_paid(scope, ctx)
+    paid, paid_sentence = _work_paid(scope, spec)
     penalty = _provider_penalty(scope, ctx)
     details = {
         "who": who,
