@@ -76,7 +76,7 @@ def _split_title(rest: str) -> tuple[str, str]:
         return "", ""
     m = _TITLE_END.search(rest)
     candidate = rest[: m.start()] if m else rest
-    if _looks_like_title(candidate) and (m is not None or not rest.endswith(".") or _is_caps_title(rest)):
+    if _looks_like_title(candidate):
         return candidate.strip(" .:-–—"), (rest[m.end():] if m else "").strip()
     return "", rest
 
@@ -84,8 +84,8 @@ def _split_title(rest: str) -> tuple[str, str]:
 def parse_heading(line: str) -> Heading | None:
     """Return the heading at the start of `line`, or None when the line is body text."""
     stripped = line.strip()
-    if not stripped:
-        return None
+    if not stripped or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return None  # "cláusula segunda." inside a sentence, "a) ..." list items
     folded = fold(stripped)
     for i, marker in enumerate(_MARKERS):
         m = marker.match(folded)

@@ -39,7 +39,10 @@ def lines_to_paragraphs(lines: list[str], wrap_width: int | None = None) -> list
             flush()
             continue
         heading = parse_heading(line)
-        standalone_title = heading is not None and not heading.label and len(line.split()) <= 6 and "," not in line
+        # an ALL-CAPS line after an unfinished sentence is a title ("...a tal efecto," / "EXPONEN"),
+        # unless it is a short word that ends the sentence ("... más" / "IVA.")
+        standalone_title = (heading is not None and not heading.label and len(line.split()) <= 6
+                            and "," not in line and not line.endswith(".") and len(line) >= 6)
         if heading is not None and (heading.label or standalone_title or not current
                                     or current.rstrip().endswith(_SENTENCE_END)):
             flush()
