@@ -45,7 +45,7 @@ def test_exit_2_scanned_pdf_json_has_no_checks(tmp_path):
     report = json.loads(result.stdout)
     assert report["readable"] is False and report["checks"] == []
     assert report["error"]["code"] == "no_text_layer"
-    assert "escaneado.pdf" in result.stderr and "--ocr" in result.stderr
+    assert "escaneado.pdf" in result.stderr and "OCR" in result.stderr
 
 
 def test_exit_2_corrupt_docx(tmp_path):

@@ -85,7 +85,7 @@ def test_pdf_without_text_layer(tmp_path):
     path = make_pdf(tmp_path / "escaneado.pdf", [[], []], image_only=True)
     with pytest.raises(ContratosError) as info:
         read_document(path)
-    assert info.value.code == "no_text_layer" and "--ocr" in info.value.message
+    assert info.value.code == "no_text_layer" and "OCR" in info.value.message
 
 
 @pytest.mark.parametrize("name,content,code", [

@@ -93,7 +93,7 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
     empty_pages = [i + 1 for i, lines in enumerate(pages) if sum(len(ln.strip()) for ln in lines) < _MIN_CHARS_PER_PAGE]
     if len(empty_pages) == n_pages:
         raise ContratosError("no_text_layer", "el PDF no tiene capa de texto (parece escaneado)",
-                             "Pruebe con --ocr o pida al cliente el documento original en Word o PDF digital")
+                             "Pida al cliente el documento original en Word o PDF digital, o páselo por un programa de OCR")
     blocks = _blocks(_strip_running_lines(pages))
     doc = Document(path=str(path), format="pdf", blocks=blocks, pages=n_pages)
     if empty_pages:
