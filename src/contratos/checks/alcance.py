@@ -10,7 +10,6 @@ from ..textnorm import fold
 from .common import evidence, make_result
 from .context import Context
 
-_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _ANNEX_ID = re.compile(r"anexo\s+([ivx]+|\d+|[a-f])\b")
 
 
@@ -39,24 +38,25 @@ def _annex_attached(analysis: Analysis, reference: str) -> bool:
     return False
 
 
-def _specific_lemmas(sentences: list[Sentence], generic: frozenset[str]) -> set[str]:
-    return {t.lemma_ for s in sentences for t in s.doc
-            if t.pos_ in _CONTENT_POS and not t.is_stop and len(t.lemma_) > 2 and t.lemma_ not in generic
-            and not t.like_num}
+def _specific_terms(sentences: list[Sentence], generic: re.Pattern) -> set[str]:
+    """Distinct content words of the scope ("logotipo", "manual", "fotografías"): not stop words,
+    not generic contract words, not numbers. Plural and singular count once."""
+    return {t.norm_.rstrip("s") for s in sentences for t in s.doc
+            if t.is_alpha and len(t.norm_) > 3 and not t.is_stop and not generic.match(t.norm_)}
 
 
 def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     scope = _scope_sentences(analysis, spec)
-    generic = spec.words("genericos")
+    generic = re.compile("^(?:" + "|".join(sorted(spec.words("genericos"))) + ")")
     minimum = int(spec.extra.get("minimo_especifico", 6))
     vague = [(s, sp) for s in scope for sp in s.spans("alcance.VAGO")]
     refs = [(s, sp) for s in scope for sp in s.spans("alcance.ANEXO_REF")]
     missing_refs = [(s, sp) for s, sp in refs if not _annex_attached(analysis, s.text)]
     ref_sentences = {id(s) for s, _ in missing_refs}
-    specific = _specific_lemmas(scope, generic)
+    specific = _specific_terms(scope, generic)
     # what the scope clauses themselves say, beside the sentences that send the reader to a missing annex
     titled = [s for s in scope if spec.headings.search(s.clause.folded_titles) and id(s) not in ref_sentences]
-    own_specific = _specific_lemmas(titled, generic)
+    own_specific = _specific_terms(titled, generic)
     details = {
         "services": [evidence(analysis, s).text for s in scope if s.has("alcance.OBJETO")][:3],
         "specific_terms": len(specific),

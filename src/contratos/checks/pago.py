@@ -63,7 +63,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         "due_days": max(due) if due else None,
         "method": methods,
         "late_interest": bool(late),
-        "invoicing": any(sp.lemma_.startswith("factur") for s in payment for sp in s.spans("pago.PAGO")),
+        "invoicing": any(sp[0].norm_.startswith("factur") for s in payment for sp in s.spans("pago.PAGO")),
         "template_blanks": [sp.text for _, sp in blanks][:6],
         "no_payment": bool(free) and not amounts,
     }

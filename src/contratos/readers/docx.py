@@ -48,14 +48,19 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def _heading_level(paragraph) -> int | None:
-    style = paragraph.style
-    while style is not None:
-        m = _HEADING_STYLE.match(style.name or "")
-        if m:
-            return int(m.group(1) or 1)
-        style = style.base_style
-    return None
+def _heading_levels(document) -> dict[str, int]:
+    """Style id -> heading level, for every paragraph style that is (or derives from) a heading.
+    Computed once per file: python-docx resolves `paragraph.style` slowly."""
+    levels: dict[str, int] = {}
+    for style in document.styles:
+        current, seen = style, 0
+        while current is not None and seen < 10:
+            m = _HEADING_STYLE.match(getattr(current, "name", "") or "")
+            if m:
+                levels[style.style_id] = int(m.group(1) or 1)
+                break
+            current, seen = getattr(current, "base_style", None), seen + 1
+    return levels
 
 
 def read_docx(path: Path) -> Document:
@@ -69,12 +74,13 @@ def read_docx(path: Path) -> Document:
         raise ContratosError("corrupt", f"no se pudo abrir el .docx ({type(exc).__name__})",
                              "Ábralo en Word o LibreOffice y guárdelo de nuevo como .docx") from None
     blocks: list[Block] = []
+    levels = _heading_levels(document)
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             blocks.extend(_table_blocks(item))
             continue
         text = _paragraph_text(item._p).strip()
-        level = _heading_level(item)
+        level = levels.get(item._p.style or "")
         for line in text.split("\n"):
             blocks.append(Block(line.strip(), kind="heading" if level else "paragraph", level=level))
     return Document(path=str(path), format="docx", blocks=blocks)

@@ -1,0 +1,20 @@
+"""The pattern data under patterns/ is valid: spaCy's schema for every token pattern, and the
+messages every check needs."""
+from __future__ import annotations
+
+from contratos.nlp import _matchers
+from contratos.patterns import load_specs
+
+
+def test_every_token_pattern_is_valid_for_spacy():
+    _matchers.__wrapped__(validate=True)  # raises MatchPatternError on a bad pattern
+
+
+def test_every_check_declares_its_texts():
+    for check_id, spec in load_specs().items():
+        if check_id == "comun":
+            continue
+        assert spec.messages["ok"] and spec.messages["weak"] and spec.messages["missing"]
+        assert len(spec.why) > 80 and len(spec.recommendation) > 40 and spec.example
+        assert spec.severity in ("alta", "media", "baja")
+        assert spec.select and spec.headings is not None

