@@ -54,7 +54,9 @@ from reportlab.pdfgen import canvas
 
 EXTENSIONS = {"txt": "txt", "txt-cp1252": "txt", "md": "md", "docx": "docx", "pdf": "pdf"}
 CHECKS = ("alcance", "pago", "rescision")
-STATUSES = {"ok", "weak", "missing"}
+SUPPORTING = ("mora", "modificaciones", "independencia", "obligaciones_cliente", "plazos", "campos_vacios")
+STATUSES = {"ok", "weak", "missing", "not_applicable"}
+DETAILS = {"who": str, "notice_days": int, "pays_work_done": bool}
 MD_MARKS = {"title": "# ", "heading": "## "}
 AUTHOR = "contratos (muestras)"
 FIXED_DATE = dt.datetime(2024, 1, 15, 9, 0, 0)
@@ -111,9 +113,15 @@ def load_sample(path: Path) -> Sample:
 def validate_meta(path: Path, meta: dict) -> None:
     if meta.get("format") not in EXTENSIONS:
         raise SystemExit(f"{path}: format must be one of {', '.join(EXTENSIONS)}")
-    expected = meta.get("expected", {})
-    if set(expected) != set(CHECKS) or not set(expected.values()) <= STATUSES:
-        raise SystemExit(f"{path}: [expected] needs {', '.join(CHECKS)} = ok|weak|missing")
+    expected = dict(meta.get("expected", {}))
+    details = expected.pop("details", {})
+    statuses = set(expected.values())
+    if not set(CHECKS) <= set(expected) or not set(expected) <= set(CHECKS + SUPPORTING) or not statuses <= STATUSES:
+        raise SystemExit(f"{path}: [expected] needs {', '.join(CHECKS)} (and may have {', '.join(SUPPORTING)})"
+                         " = ok|weak|missing|not_applicable")
+    for key, value in details.items():
+        if key not in DETAILS or not isinstance(value, DETAILS[key]):
+            raise SystemExit(f"{path}: [expected.details] allows who (str), notice_days (int), pays_work_done (bool)")
     if meta.get("docx_headings", "style") not in ("style", "bold"):
         raise SystemExit(f"{path}: docx_headings must be 'style' or 'bold'")
 
@@ -384,10 +392,16 @@ def expected_toml(samples: list[tuple[Sample, str]]) -> str:
     for sample, filename in samples:
         out.append(f"[{sample.name}]")
         out.append(f"file = {toml_string(filename)}")
-        for key in ("format", "country", "service", "description", "notes"):
-            out.append(f"{key} = {toml_string(str(sample.meta.get(key, '')))}")
+        for key in ("format", "country", "service", "description", "notes", "document_kind", "language"):
+            if key in sample.meta or key not in ("document_kind", "language"):
+                out.append(f"{key} = {toml_string(str(sample.meta.get(key, '')))}")
+        expected = dict(sample.meta["expected"])
+        details = expected.pop("details", {})
         out.append(f"[{sample.name}.expected]")
-        out.extend(f"{check} = {toml_string(sample.meta['expected'][check])}" for check in CHECKS)
+        out.extend(f"{check} = {toml_string(status)}" for check, status in expected.items())
+        if details:
+            out.append(f"[{sample.name}.expected.details]")
+            out.extend(f"{key} = {json.dumps(value)}" for key, value in details.items())
         out.append("")
     return "\n".join(out)
 
