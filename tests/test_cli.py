@@ -19,7 +19,7 @@ def test_version_and_spanish_help():
 def test_exit_0_text_report_without_gaps():
     result = run_cli("check", str(SAMPLES / "completo_ar_diseno.docx"))
     assert result.returncode == 0, result.stdout
-    assert "Sin puntos débiles" in result.stdout
+    assert "Alcance, pago y rescisión resueltos" in result.stdout
     assert "\x1b[" not in result.stdout  # no colour on a pipe
     assert result.stderr == ""  # W095 and other warnings never reach the user
 
@@ -70,7 +70,7 @@ def test_json_schema_fields():
         for ev in check["evidence"]:
             assert {"heading", "text", "page", "start", "end"} <= ev.keys()
             assert isinstance(ev["page"], int)
-    assert report["summary"]["gaps"] == 0
+    assert report["summary"]["gaps_by_severity"]["alta"] == 0 and report["document_kind"] == "servicios"
 
 
 def test_input_file_is_not_modified(tmp_path):

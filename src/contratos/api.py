@@ -7,22 +7,38 @@ from .errors import ContratosError
 from .report import Report
 
 
-def analyse_document(document, **options) -> Report:
-    """Run segmentation, NLP and the checks on an already-read Document."""
-    from .checks import run_checks
+def analyse_document(document, force: bool = False, **options) -> Report:
+    """Run segmentation, NLP and the checks on an already-read Document. A document that is not a
+    Spanish service contract gets a warning and `not_applicable` checks, unless `force` is true."""
+    from .checks import not_applicable, run_checks
+    from .classify import KIND_LABELS, LANGUAGE_LABELS, detect_language, document_kind
     from .nlp import analyse
     from .segment import segment
 
+    title = next((b.text for b in document.blocks[:4] if b.kind == "heading"), document.blocks[0].text)
+    language = detect_language(document.text)
+    kind = document_kind(document.text, title)
+    report = Report(file=document.path, format=document.format, pages=document.pages,
+                    warnings=list(document.warnings), language=language, document_kind=kind)
+    if not force and (language not in ("es", None) or kind != "servicios"):
+        if language not in ("es", None):
+            reason = (f"El documento parece estar en {LANGUAGE_LABELS.get(language, language)}; "
+                      "contratos revisa contratos redactados en español.")
+        else:
+            reason = f"El documento parece {KIND_LABELS[kind]}, no un contrato de servicios."
+        report.warnings.insert(0, f"{reason} Las comprobaciones no se aplican; use --forzar para revisarlo igualmente.")
+        report.checks = not_applicable(reason)
+        return report
     clauses = segment(document)
     analysis = analyse(document, clauses)
-    report = Report(file=document.path, format=document.format, pages=document.pages,
-                    warnings=list(document.warnings))
     report.checks = run_checks(analysis, **options)
     return report
 
 
 def check_file(path: str | os.PathLike, password: str | None = None, **options) -> Report:
     """Check one contract file. Never raises for a bad file: the report says `readable: False` and why.
+    Options: `force=True` checks a document that does not look like a Spanish service contract;
+    `perspective` ("prestador" or "cliente") and `max_payment_days` (default 60).
 
     >>> report = check_file("sample_contracts/completo_ar_diseno.docx")
     >>> report.to_dict()["checks"][0]["id"]

@@ -65,8 +65,10 @@ def cli():
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               help="Formato del informe (por omisión: text).")
 @click.option("--password", default=None, metavar="CLAVE", help="Contraseña de un PDF protegido.")
+@click.option("--forzar", "--force", "force", is_flag=True,
+              help="Revisa el documento aunque no parezca un contrato de servicios en español.")
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
-def check_command(archivo: str, fmt: str, password: str | None):
+def check_command(archivo: str, fmt: str, password: str | None, force: bool):
     """Revisa un contrato (.docx, .pdf, .txt o .md) y muestra el informe."""
     from .api import check_file
     from .errors import ContratosError
@@ -74,7 +76,7 @@ def check_command(archivo: str, fmt: str, password: str | None):
     from .report import Report
 
     try:
-        report = check_file(archivo, password=password)
+        report = check_file(archivo, password=password, force=force)
     except ContratosError as error:  # e.g. the Spanish model is not installed
         report = Report.unreadable(archivo, error)
     except Exception as exc:  # never a traceback for the user

@@ -22,7 +22,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[¿¡(\"«“]?[A-Z
 _ABBREVIATIONS = frozenset("""sr sra srta sres dr dra drs lic ing arq art arts núm num no nº n° pág pag págs av avda
     cía cia ltda inc ud uds vd vds d dña dª d.ª ej aprox máx mín tel fdo cp c.p col dpto depto prof mtro mtra
     exp ref vto""".split())
-_INITIALS = re.compile(r"^(?:[^\W\d_]{1,3}\.)+[^\W\d_]{0,3}$")
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){2,}[^\W\d_]{0,2}$")  # "S.A.", "M.N.", "S.R.L." (not "IVA.")
 
 
 @lru_cache(maxsize=1)
@@ -78,11 +78,11 @@ def _matchers(validate: bool = False) -> dict:
 
 
 @lru_cache(maxsize=1)
-def _selector() -> tuple[re.Pattern, dict[str, int], list[tuple[str, re.Pattern, int]]]:
-    """One regex for every check's sentence cues (a named group per check, one pass per sentence),
-    each check's analysis level (0-2), and the clause-title regexes."""
-    specs = [spec for spec in load_specs().values()]
-    cues = re.compile("|".join(f"(?P<{spec.id}>{'|'.join(spec.select)})" for spec in specs if spec.select))
+def _selector() -> tuple[list[tuple[str, re.Pattern]], dict[str, int], list[tuple[str, re.Pattern, int]]]:
+    """Each check's sentence-cue regex (one search per check: cues of different checks overlap,
+    "mora" cues both pago and mora), each check's analysis level (0-2), and the clause-title regexes."""
+    specs = list(load_specs().values())
+    cues = [(spec.id, re.compile("|".join(spec.select))) for spec in specs if spec.select]
     levels = {spec.id: ANALYSIS_LEVELS.index(spec.analysis) for spec in specs}
     titles = [(spec.id, spec.headings, levels[spec.id]) for spec in specs if spec.headings is not None]
     return cues, levels, titles
@@ -186,7 +186,8 @@ def _pick(sentences: list[Sentence], clauses: list[Clause]) -> list[list[Sentenc
               for c in clauses}
     groups: list[list[Sentence]] = [[], [], []]
     for sentence in sentences:
-        wanted = titled[sentence.clause.index] | {m.lastgroup for m in cues.finditer(fold(sentence.text))}
+        folded = fold(sentence.text)
+        wanted = titled[sentence.clause.index] | {cid for cid, rx in cues if rx.search(folded)}
         if wanted:
             sentence.checks = frozenset(wanted)
             groups[max(levels[cid] for cid in wanted)].append(sentence)

@@ -9,7 +9,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-CHECK_FILES = ("alcance", "pago", "rescision")
+CORE_CHECKS = ("alcance", "pago", "rescision")
+SUPPORTING_CHECKS = ("mora", "modificaciones", "independencia", "obligaciones_cliente", "plazos", "campos_vacios")
+CHECK_FILES = CORE_CHECKS + SUPPORTING_CHECKS
 SEVERITIES = ("alta", "media", "baja")
 
 
@@ -96,6 +98,11 @@ def load_specs() -> dict[str, CheckSpec]:
                                analysis=_analysis(common, base / "comun.toml"),
                                extra={k: v for k, v in common.items() if k not in _KNOWN})
     return specs
+
+
+@lru_cache(maxsize=1)
+def load_kinds() -> dict:
+    return _read(patterns_dir() / "tipos.toml")
 
 
 @lru_cache(maxsize=1)

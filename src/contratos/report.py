@@ -7,6 +7,7 @@ from typing import Any
 SCHEMA_VERSION = 1
 STATUSES = ("ok", "weak", "missing", "not_applicable")
 GAP_STATUSES = ("weak", "missing")
+SEVERITIES = ("alta", "media", "baja")  # most severe first
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Report:
     readable: bool = True
     error: dict | None = None  # {"code": "...", "message": "..."} when not readable
     language: str | None = "es"
+    document_kind: str | None = "servicios"
     format: str | None = None
     pages: int | None = None
     checks: list[CheckResult] = field(default_factory=list)
@@ -62,17 +64,26 @@ class Report:
     def gaps(self) -> list[CheckResult]:
         return [c for c in self.checks if c.is_gap]
 
-    @property
-    def exit_code(self) -> int:
-        """0 no gaps, 1 at least one gap, 2 the file could not be read."""
+    def failing(self, fail_on: str = "alta") -> list[CheckResult]:
+        """Gaps of severity `fail_on` or higher: the ones that decide the exit code."""
+        allowed = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
+        return [c for c in self.gaps if c.severity in allowed]
+
+    def exit_code_for(self, fail_on: str = "alta") -> int:
+        """0 no gap of that severity or higher, 1 at least one, 2 the file could not be read."""
         if not self.readable:
             return 2
-        return 1 if self.gaps else 0
+        return 1 if self.failing(fail_on) else 0
+
+    @property
+    def exit_code(self) -> int:
+        return self.exit_code_for("alta")
 
     def summary(self) -> dict:
         counts = {status: sum(c.status == status for c in self.checks) for status in STATUSES}
         return {"checks": len(self.checks), "gaps": len(self.gaps), **counts,
-                "gap_ids": [c.id for c in self.gaps]}
+                "gap_ids": [c.id for c in self.gaps],
+                "gaps_by_severity": {sev: sum(c.severity == sev for c in self.gaps) for sev in SEVERITIES}}
 
     def to_dict(self) -> dict:
         return {
@@ -81,6 +92,7 @@ class Report:
             "format": self.format,
             "pages": self.pages,
             "language": self.language,
+            "document_kind": self.document_kind,
             "readable": self.readable,
             "error": self.error,
             "warnings": list(self.warnings),
@@ -91,4 +103,4 @@ class Report:
     @classmethod
     def unreadable(cls, file: str, error) -> "Report":
         """A report for a file that could not be read: no checks, never a list of missing clauses."""
-        return cls(file=file, readable=False, error=error.to_dict(), language=None)
+        return cls(file=file, readable=False, error=error.to_dict(), language=None, document_kind=None)

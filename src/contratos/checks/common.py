@@ -8,6 +8,7 @@ from ..report import CheckResult, Evidence
 QUOTE_LIMIT = 320
 NEGATIONS = frozenset({"no", "nunca", "jamas", "tampoco"})
 NONE_DETS = frozenset({"ningun", "ninguna", "ninguno"})
+_CLAUSE_BREAKS = frozenset({"y", "pero", "o", "que", "cuando", "si", "aunque", "mientras"})
 # dependency relations along which a word inherits the polarity of the verb that governs it
 _UPWARD = frozenset({"xcomp", "ccomp", "obj", "obl", "nmod", "csubj", "advcl", "acl", "nsubj", "nsubj:pass",
                      "conj", "mark", "case", "amod", "appos"})
@@ -49,7 +50,10 @@ def chain(token, hops: int = 4):
 
 def is_negated(token, prohibitions: frozenset[str] = frozenset()) -> bool:
     """True when the parse puts the word under "no", "en ningún caso" or a verb of prohibition;
-    without a parse, when "no" stands just before it."""
+    without a parse, when "no" stands just before it. "sin subordinación", "ni horario" too."""
+    doc = token.doc
+    if any(doc[i].norm_ in ("sin", "ni", "no") for i in range(max(0, token.i - 2), token.i)):
+        return True
     for node in (chain(token) if has_parse(token) else []):
         if node is not token and node.lemma_ in prohibitions:
             return True
@@ -62,11 +66,15 @@ def is_negated(token, prohibitions: frozenset[str] = frozenset()) -> bool:
                 # "no podrá": the negation may hang from the auxiliary
                 if any(g.norm_ in NEGATIONS for g in child.children):
                     return True
-    # the parser sometimes attaches "no" elsewhere: look right before the verb group
+    # without a parse, or when the parser attached "no" elsewhere: look back within the clause
     first = min(n.i for n in chain(token)[:2])
-    doc = token.doc
-    window = [doc[i] for i in range(max(0, first - 3), token.i)]
-    return any(t.norm_ in NEGATIONS for t in window) and not any(t.norm_ in ("salvo", "excepto", "sino") for t in window)
+    window = []
+    for i in range(first - 1, max(-1, first - 7), -1):
+        if doc[i].is_punct or doc[i].norm_ in _CLAUSE_BREAKS:
+            break
+        window.append(doc[i])
+    return any(t.norm_ in NEGATIONS or t.norm_ in ("ni", "sin") for t in window) and \
+        not any(t.norm_ in ("salvo", "excepto", "sino") for t in window)
 
 
 def subject(token):
@@ -99,8 +107,8 @@ def make_result(spec: CheckSpec, status: str, explanation: str, evidence_list: l
             unique.append(ev)
     return CheckResult(
         id=spec.id, name=spec.name, status=status, severity=severity or spec.severity,
-        message=spec.messages[status] if status in spec.messages else explanation,
+        message=spec.messages[status] if status in spec.messages else "No aplica a este documento.",
         explanation=explanation, why=spec.why,
-        recommendation=spec.recommendation if status != "ok" else "",
+        recommendation=spec.recommendation if status in ("weak", "missing") else "",
         evidence=unique[:6], details=details,
     )

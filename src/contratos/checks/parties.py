@@ -10,6 +10,22 @@ from ..textnorm import fold
 _ARTICLES = re.compile(r"^(el|la|los|las)\s+")
 
 
+_PROVIDES = re.compile(r"\s+(?:se\s+obliga\s+a\s+|debera\s+)?(?:prestar|prestara|realizar|realizara|redactar|redactara|"
+                       r"disenar|disenara|desarrollar|desarrollara|entregar|entregara|ejecutar|ejecutara)\b")
+_PAYS = re.compile(r"\s+(?:se\s+obliga\s+a\s+|debera\s+)?(?:pagar|pagara|abonar|abonara|retribuir|retribuira)\b")
+
+
+def _role_from_duties(alias: str, folded_text: str) -> str | None:
+    """An alias with no telling name ("la Cooperativa"): the one who pays is the client, the one
+    who renders the services is the provider."""
+    name = re.escape(alias)
+    provides = len(re.findall(rf"\b{name}{_PROVIDES.pattern}", folded_text))
+    pays = len(re.findall(rf"\b{name}{_PAYS.pattern}", folded_text))
+    if provides == pays:
+        return None
+    return "provider" if provides > pays else "client"
+
+
 @dataclass
 class Parties:
     """Alias (folded, without article) -> "provider" | "client"."""
@@ -21,11 +37,14 @@ class Parties:
         data = load_parties()
         definition = re.compile(data["definicion"], re.IGNORECASE)
         parties = cls()
+        folded = fold(text)
         for m in definition.finditer(text[:20000]):
             alias = _ARTICLES.sub("", fold(m.group(1)).strip(" ,.;:\"'”»"))
-            role = parties.role_word(alias)
-            if role and alias:
-                parties.aliases.setdefault(alias, role)
+            if not alias or alias in parties.aliases:
+                continue
+            role = parties.role_word(alias) or _role_from_duties(alias, folded)
+            if role:
+                parties.aliases[alias] = role
         return parties
 
     @staticmethod
@@ -37,6 +56,24 @@ class Parties:
         if any(w in data["cliente"] or " ".join(words[i:i + 2]) in data["cliente"] for i, w in enumerate(words)):
             return "client"
         return None
+
+    def last_role(self, text: str) -> str | None:
+        """The role of the last party named in `text` ("EL CLIENTE se obliga a" -> "client")."""
+        folded = fold(text)
+        best, role = -1, None
+        data = load_parties()
+        for phrase_ in data["ambas"]:
+            at = folded.rfind(phrase_)
+            if at > best:
+                best, role = at, "both"
+        names = dict(self.aliases)
+        names.update({w: "provider" for w in data["prestador"] if w not in names})
+        names.update({w: "client" for w in data["cliente"] if w not in names})
+        for name, name_role in names.items():
+            for m in re.finditer(rf"\b{re.escape(name)}\b", folded):
+                if m.start() > best:
+                    best, role = m.start(), name_role
+        return role
 
     def role_of(self, text: str) -> str | None:
         """"both", "provider", "client" or None for a noun phrase such as "Cualquiera de las partes"."""

@@ -30,13 +30,13 @@ class Totals:
             self.unreadable += 1
             return
         gaps = report["summary"]["gap_ids"]
-        self.with_gaps += bool(gaps)
+        self.with_gaps += report["summary"]["gaps_by_severity"]["alta"] > 0
         for check_id in gaps:
             self.gaps_by_check[check_id] = self.gaps_by_check.get(check_id, 0) + 1
 
     @property
     def exit_code(self) -> int:
-        """0 no gaps anywhere, 1 gaps, 2 at least one unreadable file."""
+        """0 no high-severity gap anywhere, 1 some, 2 at least one unreadable file."""
         return 2 if self.unreadable else (1 if self.with_gaps else 0)
 
     def to_dict(self) -> dict:

@@ -14,8 +14,12 @@ def place(evidence) -> str:
 
 
 def summary_line(report) -> str:
-    gaps = len(report.gaps)
-    total = len(report.checks)
-    if gaps == 0:
-        return f"Sin puntos débiles en las {total} comprobaciones."
-    return f"{gaps} de {total} comprobaciones necesitan atención antes de firmar."
+    if report.checks and all(c.status == "not_applicable" for c in report.checks):
+        return "Comprobaciones no aplicadas."
+    core = [c for c in report.gaps if c.severity == "alta"]
+    rest = len(report.gaps) - len(core)
+    if not report.gaps:
+        return f"Sin puntos débiles en las {len(report.checks)} comprobaciones."
+    head = (f"{len(core)} punto(s) importante(s) que resolver antes de firmar" if core
+            else "Alcance, pago y rescisión resueltos")
+    return head + (f"; {rest} punto(s) de apoyo que mejorar." if rest else ".")

@@ -1,0 +1,75 @@
+"""Supporting checks declared entirely as data: a label that makes the check `ok`, a label that makes
+it `weak`, optionally only when a given party is the actor, and which one wins when both appear."""
+from __future__ import annotations
+
+from ..nlp import Analysis, Sentence
+from ..patterns import CheckSpec
+from ..report import CheckResult
+from .common import evidence, has_parse, is_negated, make_result, phrase, subject
+from .context import Context
+
+_SIGNATURE_WORDS = ("firma", "aclaraci", "sello")
+
+
+def _actor(sentence: Sentence, span, ctx: Context) -> str | None:
+    """Who does what the span says: the parsed subject, else the last party named before it."""
+    if has_parse(span[0]):
+        subj = subject(span[0])
+        if subj is not None:
+            role = ctx.parties.role_of(phrase(subj))
+            if role:
+                return role
+    return ctx.parties.last_role(sentence.text[: span.start_char])
+
+
+def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | None, ctx: Context,
+           keep_negated: frozenset[str]) -> list[tuple[Sentence, object]]:
+    out = []
+    excluded = [f"{spec.id}.{label}" for label in spec.extra.get("excluir", [])]
+    excluded_with = spec.extra.get("excluir_con", [])
+    for label in labels:
+        key = f"{spec.id}.{label}"
+        for s in analysis.with_label(key):
+            if s.clause.section == "recitals" or any(s.has(other) for other in excluded_with):
+                continue
+            for span in s.spans(key):
+                if any(sp.start <= span.start < sp.end or span.start <= sp.start < span.end
+                       for other in excluded for sp in s.spans(other)):
+                    continue
+                if label not in keep_negated and is_negated(span[0]):
+                    continue
+                if role and _actor(s, span, ctx) not in (role, "both") and not _clause_of(s, role, ctx):
+                    continue
+                if spec.id == "campos_vacios" and _signature_line(s, span):
+                    continue
+                out.append((s, span))
+    return out
+
+
+def _clause_of(sentence: Sentence, role: str, ctx: Context) -> bool:
+    """The clause is about that party's obligations ("OBLIGACIONES DE LA PROPIETARIA")."""
+    titles = sentence.clause.folded_titles
+    return "obligacion" in titles and ctx.parties.role_of(titles) == role
+
+
+def _signature_line(sentence: Sentence, span) -> bool:
+    """Lines to sign on ("Firma: ________", "Aclaración: ____") are not unfilled terms."""
+    rest = (sentence.text[: span.start_char] + sentence.text[span.end_char:]).lower()
+    words = [w for w in rest.replace(":", " ").split() if any(c.isalpha() for c in w)]
+    return not words or (len(words) <= 6 and any(w.startswith(_SIGNATURE_WORDS) for w in words))
+
+
+def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
+    keep_negated = frozenset(spec.extra.get("ignorar_negacion", ()))
+    good = _found(analysis, spec, spec.extra.get("ok_si", []), spec.extra.get("rol_ok"), ctx, keep_negated)
+    bad = _found(analysis, spec, spec.extra.get("debil_si", []), spec.extra.get("rol_debil"), ctx, keep_negated)
+    details = {"found": [sp.text for _, sp in good][:5], "problems": [sp.text for _, sp in bad][:5]}
+    weak_wins = spec.extra.get("prioridad", "debil") == "debil"
+    if bad and (weak_wins or not good):
+        evs = [evidence(analysis, s, sp) for s, sp in bad[:3]]
+        return make_result(spec, "weak", f"{spec.messages['weak']} «{bad[0][1].text}».", evs, details)
+    if good:
+        evs = [evidence(analysis, s, sp) for s, sp in good[:2]]
+        return make_result(spec, "ok", spec.messages["ok"], evs, details)
+    status = spec.extra.get("sin_hallazgo", "missing")
+    return make_result(spec, status, spec.messages[status], [], details)

@@ -1,0 +1,54 @@
+"""Document sanity: the language of the text and what kind of document it is (a service contract,
+or an employment contract, a lease, an NDA, terms of use, a sale, something else)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .patterns import load_kinds
+from .textnorm import fold
+
+KIND_LABELS = {
+    "servicios": "un contrato de servicios",
+    "laboral": "un contrato de trabajo",
+    "confidencialidad": "un acuerdo de confidencialidad",
+    "arrendamiento": "un contrato de arrendamiento",
+    "compraventa": "un contrato de compraventa",
+    "terminos_de_uso": "unos términos de uso",
+    "otro": "un texto que no es un contrato",
+}
+LANGUAGE_LABELS = {"es": "español", "en": "inglés", "pt": "portugués", "fr": "francés"}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _compiled():
+    data = load_kinds()
+    kinds = {name: (re.compile(spec["titulo"]), [re.compile(p) for p in spec["texto"]])
+             for name, spec in data["tipos"].items()}
+    languages = {lang: frozenset(words) for lang, words in data["idiomas"].items()}
+    return re.compile(data["contrato"]), kinds, languages
+
+
+def detect_language(text: str) -> str | None:
+    """The language whose function words are most frequent; None for too little text."""
+    _, _, languages = _compiled()
+    words = Counter(w.lower() for w in _WORD.findall(text[:30000]))
+    scores = {lang: sum(words[w] for w in vocab) for lang, vocab in languages.items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= 10 else None
+
+
+def document_kind(text: str, title: str) -> str:
+    """The kind with most cues; "servicios" unless another kind clearly wins."""
+    contract, kinds, _ = _compiled()
+    folded, folded_title = fold(text[:60000]), fold(title)
+    scores = {name: (5 if title_rx.search(folded_title) else 0) + sum(bool(rx.search(folded)) for rx in cues)
+              for name, (title_rx, cues) in kinds.items()}
+    best = max(scores, key=scores.get)
+    if len(contract.findall(folded)) < 3 and scores[best] < 5:
+        return "otro"
+    if best != "servicios" and scores[best] >= scores["servicios"] + 2 and scores[best] >= 3:
+        return best
+    return "servicios"

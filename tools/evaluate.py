@@ -1,0 +1,101 @@
+"""Accuracy of `contratos` on the labelled documents (sample_contracts/ and eval/documents/).
+
+Usage:
+    python tools/evaluate.py [--verbose]
+
+Prints, per check, precision and recall of gaps (a gap is a `weak` or `missing` status), the exact
+status accuracy, and the accuracy of the rescision details (who, notice_days, pays_work_done) and
+of the document kind and language. Labels are defined in eval/LABELS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = [ROOT / "sample_contracts", ROOT / "eval" / "documents"]
+GAPS = ("weak", "missing")
+DETAILS = ("who", "notice_days", "pays_work_done")
+
+
+def load_labels() -> list[tuple[Path, dict]]:
+    out = []
+    for folder in SETS:
+        expected = folder / "expected.toml"
+        if expected.exists():
+            for entry in tomllib.loads(expected.read_text(encoding="utf-8")).values():
+                out.append((folder / entry["file"], entry))
+    return out
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f}" if b else "  - "
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "src"))
+    import contratos
+
+    labels = load_labels()
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    detail_hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[str] = []
+    with_gap = 0
+    for path, entry in labels:
+        report = contratos.check_file(path)
+        got = {c.id: c for c in report.checks}
+        expected = dict(entry["expected"])
+        details = expected.pop("details", {})
+        with_gap += any(v in GAPS for v in expected.values())
+        for check_id, want in expected.items():
+            have = got[check_id].status if check_id in got else "absent"
+            c = counts[check_id]
+            c["n"] += 1
+            c["exact"] += have == want
+            c["tp"] += want in GAPS and have in GAPS
+            c["fp"] += want not in GAPS and have in GAPS
+            c["fn"] += want in GAPS and have not in GAPS
+            if have != want:
+                misses.append(f"{path.name}: {check_id} esperado {want}, obtenido {have}"
+                              + (f" ({got[check_id].explanation})" if check_id in got else ""))
+        if details and "rescision" in got:
+            found = got["rescision"].details
+            for key in DETAILS:
+                want = details.get(key, False if key == "pays_work_done" else None)
+                have = found.get(key)
+                if key == "pays_work_done":
+                    have = bool(have)
+                detail_hits[key][0] += have == want
+                detail_hits[key][1] += 1
+                if have != want:
+                    misses.append(f"{path.name}: rescision.{key} esperado {want}, obtenido {have}")
+        for key, attr in (("document_kind", "document_kind"), ("language", "language")):
+            if key in entry:
+                have = getattr(report, attr, None)
+                detail_hits[key][0] += have == entry[key]
+                detail_hits[key][1] += 1
+                if have != entry[key]:
+                    misses.append(f"{path.name}: {key} esperado {entry[key]}, obtenido {have}")
+
+    print(f"Documentos etiquetados: {len(labels)} ({with_gap} con al menos un punto débil)")
+    print(f"{'comprobación':22} {'n':>3} {'precisión':>9} {'exhaustividad':>13} {'estado exacto':>13}")
+    for check_id, c in counts.items():
+        print(f"{check_id:22} {c['n']:>3} {ratio(c['tp'], c['tp'] + c['fp']):>9} "
+              f"{ratio(c['tp'], c['tp'] + c['fn']):>13} {ratio(c['exact'], c['n']):>13}")
+    print("detalles y tipo de documento:")
+    for key, (hits, total) in detail_hits.items():
+        print(f"  {key:20} {ratio(hits, total)} ({hits}/{total})")
+    if args.verbose and misses:
+        print("\nDesacuerdos:")
+        print("\n".join(f"  {m}" for m in misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
