@@ -31,6 +31,14 @@ def evidence(analysis: Analysis, sentence: Sentence, span=None) -> Evidence:
                     page=document.page_at(start), paragraph=block.number if block else None)
 
 
+def _negator(token) -> bool:
+    """ "no", "nunca"... but not "no obstante" (nevertheless) nor "no solo" (not only)."""
+    if token.norm_ not in NEGATIONS:
+        return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is None or nxt.norm_ not in ("obstante", "solo", "solamente")
+
+
 def has_parse(token) -> bool:
     """Sentences selected only for lexical checks are tagged but not parsed (see nlp.py)."""
     return token.doc.has_annotation("DEP")
@@ -52,19 +60,19 @@ def is_negated(token, prohibitions: frozenset[str] = frozenset()) -> bool:
     """True when the parse puts the word under "no", "en ningún caso" or a verb of prohibition;
     without a parse, when "no" stands just before it. "sin subordinación", "ni horario" too."""
     doc = token.doc
-    if any(doc[i].norm_ in ("sin", "ni", "no") for i in range(max(0, token.i - 2), token.i)):
+    if any(doc[i].norm_ in ("sin", "ni") or _negator(doc[i]) for i in range(max(0, token.i - 2), token.i)):
         return True
     for node in (chain(token) if has_parse(token) else []):
         if node is not token and node.lemma_ in prohibitions:
             return True
         for child in node.children:
-            if child.norm_ in NEGATIONS and child.i < node.i:
+            if _negator(child) and child.i < node.i:
                 return True
             if child.dep_ in ("obl", "advmod", "nmod") and any(g.norm_ in NONE_DETS for g in child.children):
                 return True
             if child.dep_ == "aux" and child.i < node.i:
                 # "no podrá": the negation may hang from the auxiliary
-                if any(g.norm_ in NEGATIONS for g in child.children):
+                if any(_negator(g) for g in child.children):
                     return True
     # without a parse, or when the parser attached "no" elsewhere: look back within the clause
     first = min(n.i for n in chain(token)[:2])
@@ -73,7 +81,7 @@ def is_negated(token, prohibitions: frozenset[str] = frozenset()) -> bool:
         if doc[i].is_punct or doc[i].norm_ in _CLAUSE_BREAKS:
             break
         window.append(doc[i])
-    return any(t.norm_ in NEGATIONS or t.norm_ in ("ni", "sin") for t in window) and \
+    return any(_negator(t) or t.norm_ in ("ni", "sin") for t in window) and \
         not any(t.norm_ in ("salvo", "excepto", "sino") for t in window)
 
 

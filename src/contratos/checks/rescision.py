@@ -46,6 +46,8 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
                     return False
     if token.lemma_ in _INHERENT or token.norm_.startswith(("rescind", "rescis", "desist")):
         return True
+    if token.i > 0 and token.doc[token.i - 1].norm_ == "por":
+        return True  # "dar (el contrato / darlo) por terminado" ends a relationship, not a task
     if re.search(r"(lo|la|se)$", token.norm_) and token.pos_ in ("VERB", "AUX"):
         return True  # "rescindirlo", "resolverse"
     if any(c.norm_ in ("anticipada", "anticipado", "unilateral", "voluntaria") for c in token.children):
@@ -122,11 +124,20 @@ def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None,
     return (False, negative) if negative else (None, None)
 
 
+_PRONOUNS = frozenset({"este", "esta", "aquel", "aquella", "el", "ella", "dicha", "dicho"})
+
+
 def _provider_penalty(sentences: list[Sentence], ctx: Context) -> Sentence | None:
+    """A penalty (cláusula penal, indemnización) that the provider pays for leaving."""
     for s in sentences:
         for span in s.spans("rescision.PENALIDAD"):
             subj = subject(span[0]) or subject(span.root.head)
-            role = ctx.parties.role_of(phrase(subj)) if subj is not None else None
+            if subj is None:
+                continue
+            if subj.norm_ in _PRONOUNS:  # "... decidida por EL ORGANIZADOR, este pagará": the last party named
+                role = ctx.parties.last_role(s.doc[: subj.i].text)
+            else:
+                role = ctx.parties.role_of(phrase(subj))
             if role == "provider" and not is_negated(span[0]):
                 return s
     return None
