@@ -21,7 +21,7 @@ _EXCLUDED = ["ner", "attribute_ruler"]
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[¿¡(\"«“]?[A-ZÁÉÍÓÚÑÜ0-9])")
 _ABBREVIATIONS = frozenset("""sr sra srta sres dr dra drs lic ing arq art arts núm num no nº n° pág pag págs av avda
     cía cia ltda inc ud uds vd vds d dña dª d.ª ej aprox máx mín tel fdo cp c.p col dpto depto prof mtro mtra
-    exp ref vto""".split())
+    exp ref vto bs gs lps""".split())
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){2,}[^\W\d_]{0,2}$")  # "S.A.", "M.N.", "S.R.L." (not "IVA.")
 
 
@@ -111,7 +111,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_BREAK.finditer(text):
         before = text[start:m.start()].rsplit(None, 1)
         word = before[-1].rstrip(".\"»”)").lower() if before else ""
-        if word in _ABBREVIATIONS or _INITIALS.match(word + ".") or len(word) <= 1:
+        if word in _ABBREVIATIONS or _INITIALS.match(word + ".") or len(word) <= 1 or "/" in word:
             continue
         spans.append((start, m.start()))
         start = m.end()

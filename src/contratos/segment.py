@@ -74,6 +74,8 @@ def _section_after(clause: Clause, current: str, opener: Clause | None) -> str:
         if opener is not None and opener.label and style == _label_style(opener.label) \
                 and clause.level == opener.level and clause.title:
             return "clauses"  # "1. Antecedentes" ... "2. Objeto"
+        if opener is not None and not opener.label and clause.label and clause.title and clause.level == 1:
+            return "clauses"  # "REUNIDOS" ... "1. Definiciones": declarations are numbered without titles
         return "recitals"
     return "clauses"
 

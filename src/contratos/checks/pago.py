@@ -13,8 +13,10 @@ from .quantities import days_in
 _TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|desisti|penalidad|clausula penal|indemniz")
 _CURRENCIES = [("€", "EUR"), ("euro", "EUR"), ("usd", "USD"), ("us$", "USD"), ("u$s", "USD"), ("dolar", "USD"),
                ("dólar", "USD"), ("uf", "UF"), ("s/", "PEN"), ("sol", "PEN"), ("mxn", "MXN"), ("cop", "COP"),
-               ("clp", "CLP"), ("ars", "ARS"), ("uyu", "UYU"), ("bs", "VES"), ("bolivar", "VES"), ("$", "$"),
-               ("peso", "$")]
+               ("clp", "CLP"), ("ars", "ARS"), ("uyu", "UYU"), ("$u", "UYU"), ("b/", "PAB"), ("balboa", "PAB"),
+               ("lempira", "HNL"), ("quetzal", "GTQ"), ("colon", "CRC"), ("colón", "CRC"), ("guaran", "PYG"),
+               ("gs", "PYG"), ("bolivian", "BOB"), ("rd$", "DOP"), ("córdoba", "NIO"), ("bs", "VES"),
+               ("bolívar", "VES"), ("bolivar", "VES"), ("$", "$"), ("peso", "$")]
 
 
 def _currency(text: str) -> str | None:
@@ -27,6 +29,14 @@ def _amount_rank(span) -> int:
     if any(c.isdigit() for c in span[0].text) or not span[0].is_alpha:
         return 0
     return 1 if any(c.isdigit() for c in span.text) else 2
+
+
+def _about_payment(sentence: Sentence, span, spec: CheckSpec) -> bool:
+    """A term belongs to the payment when the clause is about payment or a payment word is near it
+    ("1) entregar los materiales dentro de diez días ... 4) pagar el precio": no)."""
+    if spec.headings.search(sentence.clause.folded_titles):
+        return True
+    return any(abs(p.start - span.start) <= 15 for p in sentence.spans("pago.PAGO"))
 
 
 def _is_payment_sentence(s: Sentence, spec: CheckSpec) -> bool:
@@ -48,9 +58,11 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     recitals = [s for s in analysis.with_label("pago.PAGO") if s.clause.section == "recitals"]
     free = [s for s in analysis.with_label("pago.SIN_PAGO") if s.clause.section != "recitals"]
     amounts = [(s, sp) for s in payment for sp in s.spans("pago.IMPORTE")]
+    approval = [(s, sp) for s in payment for sp in s.spans("pago.APROBACION") if not is_negated(sp[0])]
+    approval_deadline = bool(analysis.with_label("pago.PLAZO_APROBACION"))
     amounts.sort(key=lambda pair: _amount_rank(pair[1]))
     rates = [(s, sp) for s in payment for sp in s.spans("pago.TARIFA")]
-    timing = [(s, sp) for s in payment for sp in s.spans("pago.PLAZO_PAGO")]
+    timing = [(s, sp) for s in payment for sp in s.spans("pago.PLAZO_PAGO") if _about_payment(s, sp, spec)]
     blanks = [(s, sp) for s in payment for sp in s.spans("comun.BLANCO")]
     methods = sorted({sp.text.lower() for s in payment for sp in s.spans("pago.FORMA_PAGO")})
     due = [d for s, sp in timing if (d := days_in(sp.text)) is not None]
@@ -88,6 +100,10 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         missing.append("cuándo se paga")
     if missing:
         return make_result(spec, "weak", "Se habla de pago, pero falta " + " y ".join(missing) + ".", evs, details)
+    if approval and not approval_deadline:
+        return make_result(spec, "weak", "El pago depende de que el cliente apruebe el trabajo «"
+                           f"{approval[0][1].text}», sin plazo para aprobar.",
+                           evs + [evidence(analysis, approval[0][0], approval[0][1])], details)
     if details["due_days"] is not None and details["due_days"] > ctx.max_payment_days:
         return make_result(spec, "weak", f"El plazo de pago ({details['due_days']} días) supera los "
                            f"{ctx.max_payment_days} días.", evs, details)

@@ -30,13 +30,17 @@ class Right:
 
 
 def _key_token(span):
-    return span[-1] if fold(span[0].text) == "por" else span[0]
+    """The word that names the ending: "terminado" in "por terminado", "término" in "poner término"."""
+    return span[-1] if span[0].norm_ == "por" or span[0].lemma_ == "poner" else span[0]
 
 
 def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
     """The termination word ends the contract, not "las obras" or "las controversias"."""
     contract, other = spec.words("objetos_contrato"), spec.words("otros_sentidos")
-    nodes = [token] + ([token.head] if token.head is not token and token.head.lemma_ == "dar" else [])
+    head = token.head
+    if head is not token and head.lemma_ in ("dar", "poner") and re.search(r"(lo|la|le|les)$", head.norm_):
+        return True  # "darlo por terminado", "ponerle término": the clitic is the contract
+    nodes = [token] + ([head] if head is not token and head.lemma_ in ("dar", "poner") else [])
     for node in nodes:
         for child in node.children:
             if child.dep_ in ("obj", "nsubj", "nsubj:pass", "nmod", "obl", "iobj"):

@@ -8,10 +8,13 @@ from ..headings import parse_heading
 _LIST_ITEM = re.compile(r"^\s*(?:[a-zñ]\)|[a-zñ]\.\s|\d{1,2}\)|[-•·*–]\s)", re.IGNORECASE)
 _SENTENCE_END = (".", ":", ";", "!", "?", "»", '"', "”")
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])[-\u00ad]$")
+SOFT_HYPHEN = "\ufffe"  # pypdfium2's mark for a word hyphenated at the end of a line
 
 
 def join_lines(previous: str, line: str) -> str:
     """Join a wrapped line, undoing a hyphen at the line end ("contra-" + "tación")."""
+    if previous.endswith(SOFT_HYPHEN):
+        return previous[:-1] + line
     if _HYPHEN_END.search(previous) and line[:1].islower():
         return previous[:-1] + line
     return f"{previous} {line}"

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..document import Block, Document
 from ..errors import ContratosError
 from ..textnorm import fold
-from .lines import join_lines, lines_to_paragraphs
+from .lines import SOFT_HYPHEN, join_lines, lines_to_paragraphs
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 MAX_PAGES = 2000
@@ -41,8 +41,10 @@ def _page_lines(page) -> list[str]:
         text = textpage.get_text_range()
     finally:
         textpage.close()
-    # pypdfium2 marks a hyphen + line break as U+FFFE (or U+0002): the word continues
-    text = text.replace("\ufffe\r\n", "").replace("\ufffe", "").replace("\x02", "")
+    # pypdfium2 marks a hyphen + line break as U+FFFE (or U+0002): the word continues on the next
+    # line that is not a running header or footer, so the marker stays until those are removed
+    # (the marker replaces the line break, so a footer drawn next may follow it on the same "line")
+    text = re.sub("[\ufffe\x02](?:\r\n)?", SOFT_HYPHEN + "\n", text)
     return [ln.rstrip() for ln in re.split(r"\r\n|\r|\n", text)]
 
 
@@ -111,7 +113,7 @@ def _blocks(pages: list[list[str]]) -> list[Block]:
         paragraphs = lines_to_paragraphs(lines, wrap_width=wrap)
         for k, (text, is_heading) in enumerate(paragraphs):
             continues = (k == 0 and open_end and blocks and blocks[-1].kind == "paragraph"
-                         and not is_heading and text[:1].islower())
+                         and not is_heading and (text[:1].islower() or blocks[-1].text.endswith(SOFT_HYPHEN)))
             if continues:
                 prev = blocks[-1]
                 joined = join_lines(prev.text, text)
@@ -121,4 +123,6 @@ def _blocks(pages: list[list[str]]) -> list[Block]:
                 blocks.append(Block(text, kind="heading" if is_heading else "paragraph", page=number))
         last = next((ln.strip() for ln in reversed(lines) if ln.strip()), "")
         open_end = bool(paragraphs) and not paragraphs[-1][1] and not last.endswith((".", ":", ";"))
+    for block in blocks:
+        block.text = block.text.replace(SOFT_HYPHEN, "")
     return blocks
