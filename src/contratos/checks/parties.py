@@ -38,13 +38,19 @@ class Parties:
         definition = re.compile(data["definicion"], re.IGNORECASE)
         parties = cls()
         folded = fold(text)
+        unknown: list[str] = []
         for m in definition.finditer(text[:20000]):
             alias = _ARTICLES.sub("", fold(m.group(1)).strip(" ,.;:\"'”»"))
-            if not alias or alias in parties.aliases:
+            if not alias or alias in parties.aliases or alias in unknown or alias in ("partes", "parte"):
                 continue
             role = parties.role_word(alias) or _role_from_duties(alias, folded)
             if role:
                 parties.aliases[alias] = role
+            else:
+                unknown.append(alias)
+        known = set(parties.aliases.values())
+        if len(unknown) == 1 and len(known) == 1:  # two parties: the other one has the other role
+            parties.aliases[unknown[0]] = "client" if known == {"provider"} else "provider"
         return parties
 
     @staticmethod

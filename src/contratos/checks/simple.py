@@ -62,6 +62,9 @@ def _signature_line(sentence: Sentence, span) -> bool:
 def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     keep_negated = frozenset(spec.extra.get("ignorar_negacion", ()))
     good = _found(analysis, spec, spec.extra.get("ok_si", []), spec.extra.get("rol_ok"), ctx, keep_negated)
+    for first, second in spec.extra.get("ok_si_juntos", []):  # two labels in one sentence
+        pairs = _found(analysis, spec, [first], spec.extra.get("rol_ok"), ctx, keep_negated)
+        good += [(s, sp) for s, sp in pairs if s.has(f"{spec.id}.{second}")]
     bad = _found(analysis, spec, spec.extra.get("debil_si", []), spec.extra.get("rol_debil"), ctx, keep_negated)
     details = {"found": [sp.text for _, sp in good][:5], "problems": [sp.text for _, sp in bad][:5]}
     weak_wins = spec.extra.get("prioridad", "debil") == "debil"
