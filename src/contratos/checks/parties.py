@@ -8,6 +8,8 @@ from ..patterns import load_parties
 from ..textnorm import fold
 
 _ARTICLES = re.compile(r"^(el|la|los|las)\s+")
+_NOT_SUBJECT = re.compile(r"\b(de|del|a|al|para|por|con|sobre|ante|entre)\s+(el\s+|la\s+|los\s+|las\s+)?$")
+_DUTIES_OF = re.compile(r"\bobligaciones\s+(de|del)\s+(el\s+|la\s+)?$")
 
 
 _PROVIDES = re.compile(r"\s+(?:se\s+obliga\s+a\s+|debera\s+)?(?:prestar|prestara|realizar|realizara|redactar|redactara|"
@@ -63,8 +65,10 @@ class Parties:
             return "client"
         return None
 
-    def last_role(self, text: str) -> str | None:
-        """The role of the last party named in `text` ("EL CLIENTE se obliga a" -> "client")."""
+    def last_role(self, text: str, subjects_only: bool = True) -> str | None:
+        """The role of the last party named in `text` as a subject ("EL CLIENTE se obliga a" -> "client");
+        a party after "de", "a", "para" ("la información de EL CLIENTE") is not the actor, unless the
+        phrase is "obligaciones de EL CLIENTE"."""
         folded = fold(text)
         best, role = -1, None
         data = load_parties()
@@ -77,6 +81,9 @@ class Parties:
         names.update({w: "client" for w in data["cliente"] if w not in names})
         for name, name_role in names.items():
             for m in re.finditer(rf"\b{re.escape(name)}\b", folded):
+                before = folded[max(0, m.start() - 30): m.start()]
+                if subjects_only and _NOT_SUBJECT.search(before) and not _DUTIES_OF.search(before):
+                    continue
                 if m.start() > best:
                     best, role = m.start(), name_role
         return role

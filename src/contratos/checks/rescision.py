@@ -139,7 +139,7 @@ def _provider_penalty(sentences: list[Sentence], ctx: Context) -> Sentence | Non
             if subj is None:
                 continue
             if subj.norm_ in _PRONOUNS:  # "... decidida por EL ORGANIZADOR, este pagará": the last party named
-                role = ctx.parties.last_role(s.doc[: subj.i].text)
+                role = ctx.parties.last_role(s.doc[: subj.i].text, subjects_only=False)
             else:
                 role = ctx.parties.role_of(phrase(subj))
             if role == "provider" and not is_negated(span[0]):
