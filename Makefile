@@ -40,3 +40,4 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py
+	$(BIN)/python tools/evaluate.py --holdout

@@ -17,13 +17,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = [ROOT / "sample_contracts", ROOT / "eval" / "documents"]
+HOLDOUT = [ROOT / "eval" / "holdout"]  # written after the rules, never used to tune them
 GAPS = ("weak", "missing")
 DETAILS = ("who", "notice_days", "pays_work_done")
 
 
-def load_labels() -> list[tuple[Path, dict]]:
+def load_labels(sets: list[Path]) -> list[tuple[Path, dict]]:
     out = []
-    for folder in SETS:
+    for folder in sets:
         expected = folder / "expected.toml"
         if expected.exists():
             for entry in tomllib.loads(expected.read_text(encoding="utf-8")).values():
@@ -38,11 +39,13 @@ def ratio(a: int, b: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
+    parser.add_argument("--holdout", action="store_true",
+                        help="measure on eval/holdout, documents written after the rules (report, do not tune)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     import contratos
 
-    labels = load_labels()
+    labels = load_labels(HOLDOUT if args.holdout else SETS)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     detail_hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
@@ -83,7 +86,8 @@ def main() -> int:
                 if have != entry[key]:
                     misses.append(f"{path.name}: {key} esperado {entry[key]}, obtenido {have}")
 
-    print(f"Documentos etiquetados: {len(labels)} ({with_gap} con al menos un punto débil)")
+    name = "reservado (eval/holdout)" if args.holdout else "muestras + eval/documents"
+    print(f"Conjunto {name}: {len(labels)} documentos etiquetados ({with_gap} con al menos un punto débil)")
     print(f"{'comprobación':22} {'n':>3} {'precisión':>9} {'exhaustividad':>13} {'estado exacto':>13}")
     for check_id, c in counts.items():
         print(f"{check_id:22} {c['n']:>3} {ratio(c['tp'], c['tp'] + c['fp']):>9} "
