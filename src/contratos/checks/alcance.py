@@ -24,8 +24,15 @@ def _scope_sentences(analysis: Analysis, spec: CheckSpec) -> list[Sentence]:
 
 
 def _annex_attached(analysis: Analysis, reference: str) -> bool:
-    """An annex with content is in the document: the one referenced, or any when no id is given."""
-    wanted = _ANNEX_ID.search(fold(reference))
+    """An annex with content is in the document: the one referenced ("Anexo I"), or any annex when
+    the sentence names no id; a proposal, quotation or work order counts only as an annex titled so."""
+    folded = fold(reference)
+    if "anexo" not in folded and "apendice" not in folded:
+        kind = next((w for w in ("propuesta", "cotizacion", "presupuesto", "oferta", "orden", "pliego", "solicitud")
+                     if w in folded), None)
+        return kind is not None and any(c.section == "annex" and kind in fold(f"{c.label} {c.title}")
+                                        for c in analysis.clauses)
+    wanted = _ANNEX_ID.search(folded)
     for clause in analysis.clauses:
         if clause.section != "annex":
             continue

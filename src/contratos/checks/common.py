@@ -65,6 +65,10 @@ def is_negated(token, prohibitions: frozenset[str] = frozenset()) -> bool:
     for node in (chain(token) if has_parse(token) else []):
         if node is not token and node.lemma_ in prohibitions:
             return True
+        # "ninguna de las partes podrá resolverlo"
+        if any(c.dep_.startswith("nsubj") and (c.norm_ in NONE_DETS or any(g.norm_ in NONE_DETS for g in c.children))
+               for c in node.children):
+            return True
         for child in node.children:
             if _negator(child) and child.i < node.i:
                 return True

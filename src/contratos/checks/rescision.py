@@ -29,6 +29,11 @@ class Right:
     for_cause: bool
 
 
+def _group(clause) -> str:
+    """A top-level clause and its numbered sub-clauses share a group."""
+    return clause.parent_titles[0] if clause.parent_titles else f"{clause.index}"
+
+
 def _key_token(span):
     """The word that names the ending: "terminado" in "por terminado", "término" in "poner término"."""
     return span[-1] if span[0].norm_ == "por" or span[0].lemma_ == "poner" else span[0]
@@ -175,8 +180,9 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             rights.append(Right(s, span, "both" if cause_list else _who(token, s, ctx), for_cause))
             break
 
-    clauses = {s.clause.index for s in related}
-    scope = [s for s in analysis.parsed() if (s.clause.index in clauses or s in related) and has_parse(s.doc[0])]
+    # the clause of each termination sentence, with its sibling sub-clauses ("6.2" and "6.3" of "6. VIGENCIA")
+    groups = {_group(s.clause) for s in related}
+    scope = [s for s in analysis.parsed() if (_group(s.clause) in groups or s in related) and has_parse(s.doc[0])]
     free = [r for r in rights if not r.for_cause]
     roles = {r.who for r in free}
     who = "both" if "both" in roles or {"client", "provider"} <= roles else (roles.pop() if roles else "none")
