@@ -49,17 +49,6 @@ def fold_tokens(doc) -> None:
             token.lemma_ = fold(lemma.split(" ")[0])
 
 
-def _expand(pattern: list[dict]) -> list[list[dict]]:
-    """[{LEMMA: {IN: [a, b]}}, ...] -> [{LEMMA: a}, ...] and [{LEMMA: b}, ...]: the Matcher tries the
-    first token at every position, and a plain value is compared in C where a set runs Python."""
-    first = pattern[0]
-    if len(first) == 1 and not pattern[0].get("OP"):
-        (attr, value), = first.items()
-        if isinstance(value, dict) and set(value) == {"IN"}:
-            return [[{attr: item}, *pattern[1:]] for item in value["IN"]]
-    return [pattern]
-
-
 @lru_cache(maxsize=1)
 def _matchers(validate: bool = False) -> dict:
     """One Matcher per pattern file, with its labels keyed "check.LABEL". A sentence runs only the
@@ -72,7 +61,7 @@ def _matchers(validate: bool = False) -> dict:
     for spec in load_specs().values():
         matcher = Matcher(nlp.vocab, validate=validate)
         for label, patterns in spec.labels.items():
-            matcher.add(f"{spec.id}.{label}", list(itertools.chain.from_iterable(_expand(p) for p in patterns)))
+            matcher.add(f"{spec.id}.{label}", patterns)
         matchers[spec.id] = matcher
     return matchers
 
