@@ -107,3 +107,17 @@ def test_scope_only_in_missing_annex_is_weak():
 
 def test_no_scope_is_missing():
     assert statuses(PARTES + PAGO + SALIDA)["alcance"].status == "missing"
+
+
+def test_payment_term_longer_than_the_maximum_is_weak():
+    text = PARTES + OBJETO + ("SEGUNDA.- HONORARIOS\nEL CLIENTE pagará la suma de $ 900.000 dentro de los noventa (90) "
+                              "días siguientes a la recepción de la factura.\n") + SALIDA
+    assert statuses(text)["pago"].status == "weak"
+    assert contratos.check_text(text, max_payment_days=120).checks[1].status == "ok"
+
+
+def test_pro_bono_is_reported_as_unpaid():
+    text = PARTES + OBJETO + ("SEGUNDA.- GRATUIDAD\nLA PRESTADORA prestará los servicios a título gratuito, sin "
+                              "contraprestación alguna.\n") + SALIDA
+    check = statuses(text)["pago"]
+    assert check.status == "weak" and check.details["no_payment"] is True

@@ -67,8 +67,10 @@ def cli():
 @click.option("--password", default=None, metavar="CLAVE", help="Contraseña de un PDF protegido.")
 @click.option("--forzar", "--force", "force", is_flag=True,
               help="Revisa el documento aunque no parezca un contrato de servicios en español.")
+@click.option("--max-dias-pago", "max_days", type=click.IntRange(1, 365), default=60, metavar="DÍAS",
+              help="Plazo de pago máximo aceptable; uno mayor es un punto débil (por omisión: 60).")
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
-def check_command(archivo: str, fmt: str, password: str | None, force: bool):
+def check_command(archivo: str, fmt: str, password: str | None, force: bool, max_days: int):
     """Revisa un contrato (.docx, .pdf, .txt o .md) y muestra el informe."""
     from .api import check_file
     from .errors import ContratosError
@@ -76,7 +78,7 @@ def check_command(archivo: str, fmt: str, password: str | None, force: bool):
     from .report import Report
 
     try:
-        report = check_file(archivo, password=password, force=force)
+        report = check_file(archivo, password=password, force=force, max_payment_days=max_days)
     except ContratosError as error:  # e.g. the Spanish model is not installed
         report = Report.unreadable(archivo, error)
     except Exception as exc:  # never a traceback for the user

@@ -34,9 +34,5 @@ class ContratosError(Exception):
     def message(self) -> str:
         return f"{self.cause}. {self.hint}"
 
-    def one_line(self, path: str) -> str:
-        """The single stderr line: file, cause, what to do."""
-        return f"contratos: {path}: {self.message}"
-
     def to_dict(self) -> dict:
         return {"code": self.code, "message": self.message}

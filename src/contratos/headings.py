@@ -37,10 +37,6 @@ class Heading:
     body: str  # text after the heading on the same line, "" when none
     level: int
 
-    @property
-    def text(self) -> str:
-        return " ".join(p for p in (self.label, self.title) if p).strip() or self.label
-
 
 def _is_caps_title(text: str) -> bool:
     words = _WORD.findall(text)

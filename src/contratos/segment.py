@@ -130,10 +130,3 @@ def segment(document: Document) -> list[Clause]:
         return [Clause(index=i, label="", title="", start=b.start, end=b.end, body_start=b.start,
                        section="clauses", first_block=b.number) for i, b in enumerate(document.blocks)]
     return clauses
-
-
-def clause_at(clauses: list[Clause], offset: int) -> Clause | None:
-    for clause in reversed(clauses):
-        if clause.start <= offset:
-            return clause
-    return None

@@ -72,6 +72,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         "annex_attached": bool(refs) and not missing_refs,
         "exclusions": any(s.has("alcance.EXCLUSION") for s in scope),
         "extra_work_procedure": any(s.has("alcance.ADICIONAL") for s in analysis.parsed()),
+        # what the client must provide is judged in full by the obligaciones_cliente check
+        "client_obligations": any(s.has("obligaciones_cliente.APORTE") for s in analysis.parsed()),
     }
     if not scope:
         return make_result(spec, "missing", "No se encontró una cláusula de objeto o de servicios.", [], details)

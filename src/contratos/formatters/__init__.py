@@ -8,8 +8,6 @@ from .text import render_text
 FORMATS = {"text": render_text, "json": render_json, "markdown": render_markdown}
 
 
-
-
 def render(report, fmt: str, color: bool = False) -> str:
     if fmt == "text":
         return render_text(report, color=color)
