@@ -1,6 +1,7 @@
 """spaCy, loaded once per process. A cheap pass splits the text into sentences and picks, for each
-check, the sentences that can matter to it; each picked sentence goes through only as much of the
-model as its checks need: the tokenizer, the tagger (lemmas, parts of speech) or the parser."""
+check, the sentences that can matter to it (and, for some checks, their neighbours); each picked
+sentence goes through only as much of the model as its checks need: the tokenizer, the tagger
+(lemmas, parts of speech) or the parser."""
 from __future__ import annotations
 
 import itertools
@@ -49,32 +50,43 @@ def fold_tokens(doc) -> None:
             token.lemma_ = fold(lemma.split(" ")[0])
 
 
-@lru_cache(maxsize=1)
+_MODEL_ATTRS = {"LEMMA", "POS", "TAG", "DEP", "MORPH", "SENT_START"}
+
+
+def _lexical(pattern: list[dict]) -> bool:
+    """A pattern that reads only word forms, so it can run on a tokenizer-only Doc."""
+    return not any(_MODEL_ATTRS & set(token) for token in pattern)
+
+
+@lru_cache(maxsize=2)
 def _matchers(validate: bool = False) -> dict:
-    """One Matcher per pattern file, with its labels keyed "check.LABEL". A sentence runs only the
-    matchers of the checks that picked it. (The test suite validates every pattern against spaCy's
-    schema; validating at each start-up would cost 0.1 s.)"""
+    """Per pattern file, a Matcher with its labels keyed "check.LABEL", and one with only its
+    word-form patterns (for sentences that are only tokenized). A sentence runs only the
+    matchers of the checks that picked it. (The test suite validates every pattern against
+    spaCy's schema; validating at each start-up would cost 0.1 s.)"""
     from spacy.matcher import Matcher
 
     nlp = load_model()
     matchers = {}
     for spec in load_specs().values():
-        matcher = Matcher(nlp.vocab, validate=validate)
+        full, lexical = Matcher(nlp.vocab, validate=validate), Matcher(nlp.vocab, validate=validate)
         for label, patterns in spec.labels.items():
-            matcher.add(f"{spec.id}.{label}", patterns)
-        matchers[spec.id] = matcher
+            full.add(f"{spec.id}.{label}", patterns)
+            if any(_lexical(p) for p in patterns):
+                lexical.add(f"{spec.id}.{label}", [p for p in patterns if _lexical(p)])
+        matchers[spec.id] = (full, lexical)
     return matchers
 
 
 @lru_cache(maxsize=1)
-def _selector() -> tuple[list[tuple[str, re.Pattern]], dict[str, int], list[tuple[str, re.Pattern, int]]]:
+def _selector() -> tuple[list[tuple[str, re.Pattern]], dict[str, int], list[tuple[str, re.Pattern, int]], set[str]]:
     """Each check's sentence-cue regex (one search per check: cues of different checks overlap,
     "mora" cues both pago and mora), each check's analysis level (0-2), and the clause-title regexes."""
     specs = list(load_specs().values())
     cues = [(spec.id, re.compile("|".join(spec.select))) for spec in specs if spec.select]
     levels = {spec.id: ANALYSIS_LEVELS.index(spec.analysis) for spec in specs}
     titles = [(spec.id, spec.headings, levels[spec.id]) for spec in specs if spec.headings is not None]
-    return cues, levels, titles
+    return cues, levels, titles, {spec.id for spec in specs if spec.neighbours}
 
 
 def warm_up() -> None:
@@ -167,19 +179,36 @@ def _sentences(document: Document, clauses: list[Clause]) -> list[Sentence]:
     return out
 
 
+def clause_group(clause: Clause) -> str:
+    """A clause and its decimal sub-clauses ("6. VIGENCIA", "6.1", "6.2") form a group."""
+    if clause.parent_titles and re.match(r"^\d{1,2}\.\d", clause.label):
+        return f"{clause.parent_titles[-1]}|{clause.label.split('.')[0]}"
+    return f"{clause.title or clause.label}|{clause.label.split('.')[0]}|{clause.index}"
+
+
 def _pick(sentences: list[Sentence], clauses: list[Clause]) -> list[list[Sentence]]:
     """Group the sentences by the deepest analysis any check that picked them needs (0-2).
     A check picks a sentence when the clause title or the sentence's own words cue it."""
-    cues, levels, titles = _selector()
+    cues, levels, titles, with_neighbours = _selector()
     titled = {c.index: {cid for cid, rx, _ in titles if c.section in ("clauses", "annex") and rx.search(c.folded_titles)}
               for c in clauses}
-    groups: list[list[Sentence]] = [[], [], []]
+    wanted = []
     for sentence in sentences:
         folded = fold(sentence.text)
-        wanted = titled[sentence.clause.index] | {cid for cid, rx in cues if rx.search(folded)}
-        if wanted:
-            sentence.checks = frozenset(wanted)
-            groups[max(levels[cid] for cid in wanted)].append(sentence)
+        wanted.append(titled[sentence.clause.index] | {cid for cid, rx in cues if rx.search(folded)})
+    neighbours: list[set[str]] = [set() for _ in sentences]
+    for cid in with_neighbours:  # the sentence before and the two after, within the same clause group
+        for i in [i for i, w in enumerate(wanted) if cid in w]:
+            group = clause_group(sentences[i].clause)
+            for j in range(max(0, i - 1), min(len(sentences), i + 3)):
+                if cid not in wanted[j] and clause_group(sentences[j].clause) == group:
+                    neighbours[j].add(cid)
+    groups: list[list[Sentence]] = [[], [], []]
+    for sentence, w, extra in zip(sentences, wanted, neighbours):
+        if w or extra:
+            sentence.checks = frozenset(w | extra)
+            # a neighbour is read for its words only (notice, payment of work done): no parse
+            groups[max([levels[cid] for cid in w] or [0])].append(sentence)
     return groups
 
 
@@ -202,8 +231,10 @@ def analyse(document: Document, clauses: list[Clause]) -> Analysis:
             fold_tokens(doc)
             sentence.doc = doc
             found: dict[str, list] = {}
+            tagged_doc = doc.has_annotation("LEMMA")
             for check_id in sentence.checks:
-                for match_id, start, end in matchers[check_id](doc):
+                full, lexical = matchers[check_id]
+                for match_id, start, end in (full if tagged_doc else lexical)(doc):
                     found.setdefault(strings[match_id], []).append(doc[start:end])
             # overlapping matches of one label ("treinta (30) días", "30) días"): keep the longest
             sentence.matches = {label: filter_spans(spans) for label, spans in found.items()}

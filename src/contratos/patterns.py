@@ -38,6 +38,7 @@ class CheckSpec:
     headings: re.Pattern | None
     select: tuple[str, ...]
     labels: dict[str, list[list[dict]]]
+    neighbours: bool = False  # a picked sentence brings the rest of its clause with it
     analysis: str = "morfologia"  # what its rules read: "lexico" (word forms), "morfologia" (+ lemmas, POS),
     # "sintaxis" (+ dependency parse)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -54,7 +55,7 @@ def _read(path: Path) -> dict:
 
 
 _KNOWN = {"id", "nombre", "severidad", "titulo", "mensajes", "por_que", "recomendacion", "ejemplo",
-          "encabezados", "seleccion", "etiquetas", "analisis"}
+          "encabezados", "seleccion", "etiquetas", "analisis", "vecinas"}
 
 
 ANALYSIS_LEVELS = ("lexico", "morfologia", "sintaxis")
@@ -81,7 +82,7 @@ def _spec(data: dict, path: Path) -> CheckSpec:
         recommendation=" ".join(data["recomendacion"].split()), example=" ".join(data.get("ejemplo", "").split()),
         headings=re.compile(data["encabezados"]) if data.get("encabezados") else None,
         select=tuple(data.get("seleccion", ())), labels=data["etiquetas"],
-        analysis=_analysis(data, path),
+        analysis=_analysis(data, path), neighbours=bool(data.get("vecinas")),
         extra={k: v for k, v in data.items() if k not in _KNOWN},
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..nlp import Analysis, Sentence
+from ..nlp import Analysis, Sentence, clause_group
 from ..patterns import CheckSpec
 from ..report import CheckResult
 from ..textnorm import fold
@@ -27,11 +27,6 @@ class Right:
     span: object
     who: str  # "both" | "provider" | "client"
     for_cause: bool
-
-
-def _group(clause) -> str:
-    """A top-level clause and its numbered sub-clauses share a group."""
-    return clause.parent_titles[0] if clause.parent_titles else f"{clause.index}"
 
 
 def _key_token(span):
@@ -119,10 +114,11 @@ def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None,
     """Whether the work done up to the exit is paid: "abonará los trabajos realizados hasta la fecha"
     yes; "sin derecho a cobrar los trabajos realizados" no; nothing said: None."""
     pay_words = spec.words("pago_trabajo")
+    pay_forms = re.compile(r"^(pag[aeo]|abon[aeo]|liquid|reconoc|satisfar|cobr[aeo]|percib|factur|remuner|retribu)")
     negative = None
     for s in sentences:
         for span in s.spans("rescision.TRABAJO_HECHO"):
-            payers = [t for t in s.doc if t.lemma_ in pay_words or t.norm_ in pay_words]
+            payers = [t for t in s.doc if t.lemma_ in pay_words or t.norm_ in pay_words or pay_forms.match(t.norm_)]
             if not payers:
                 continue
             before = s.doc[max(0, span.start - 8): span.start]
@@ -181,8 +177,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             break
 
     # the clause of each termination sentence, with its sibling sub-clauses ("6.2" and "6.3" of "6. VIGENCIA")
-    groups = {_group(s.clause) for s in related}
-    scope = [s for s in analysis.parsed() if (_group(s.clause) in groups or s in related) and has_parse(s.doc[0])]
+    groups = {clause_group(s.clause) for s in related}
+    scope = [s for s in analysis.parsed() if (clause_group(s.clause) in groups or s in related) and "rescision" in s.checks]
     free = [r for r in rights if not r.for_cause]
     roles = {r.who for r in free}
     who = "both" if "both" in roles or {"client", "provider"} <= roles else (roles.pop() if roles else "none")
