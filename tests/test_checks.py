@@ -121,3 +121,31 @@ def test_pro_bono_is_reported_as_unpaid():
                               "contraprestación alguna.\n") + SALIDA
     check = statuses(text)["pago"]
     assert check.status == "weak" and check.details["no_payment"] is True
+
+
+def test_passive_right_for_either_party_with_paid_work_is_ok():
+    text = PARTES + OBJETO + PAGO + ("TERCERA.- RESCISIÓN\nEl presente contrato podrá ser rescindido por cualquiera de "
+                                     "las partes, con un preaviso de treinta días. Los trabajos realizados hasta esa "
+                                     "fecha serán abonados.\n")
+    check = statuses(text)["rescision"]
+    assert (check.status, check.details["who"], check.details["notice_days"]) == ("ok", "both", 30)
+
+
+def test_mutual_agreement_only_is_not_a_way_out():
+    text = PARTES + OBJETO + PAGO + ("TERCERA.- TERMINACIÓN\nLas partes podrán dar por terminado el contrato de mutuo "
+                                     "acuerdo.\n")
+    assert statuses(text)["rescision"].status == "missing"
+
+
+def test_exit_only_for_non_payment_is_for_cause():
+    text = PARTES + OBJETO + PAGO + ("TERCERA.- RESCISIÓN\nLA PRESTADORA podrá rescindir el contrato en caso de falta "
+                                     "de pago.\n")
+    check = statuses(text)["rescision"]
+    assert check.status == "weak" and check.details["who"] == "none" and check.details["without_cause"] is False
+
+
+def test_forced_term_with_renewal_only_is_missing():
+    text = PARTES + OBJETO + PAGO + ("TERCERA.- PLAZO\nEl contrato tiene un plazo forzoso de un año, durante el cual "
+                                     "ninguna de las partes podrá resolverlo ni darlo por concluido, y se renovará "
+                                     "automáticamente salvo aviso de no renovación.\n")
+    assert statuses(text)["rescision"].status == "missing"

@@ -153,6 +153,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     rights: list[Right] = []
     prohibited: list[Sentence] = []
     at_expiry: list[Sentence] = []
+    mutual: list[Sentence] = []  # "de mutuo acuerdo": not a way out
     related: list[Sentence] = []  # sentences that talk about ending the contract
     for s in analysis.with_label("rescision.TERMINO"):
         if s.clause.section == "recitals" or _DEFINITIONS.search(s.clause.folded_titles) or not has_parse(s.doc[0]):
@@ -171,6 +172,9 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
                 continue
             if s.has("rescision.AL_VENCIMIENTO") and not s.has("rescision.SIN_CAUSA"):
                 at_expiry.append(s)
+                break
+            if s.has("rescision.MUTUO") and not s.has("rescision.SIN_CAUSA"):
+                mutual.append(s)
                 break
             for_cause = cause_list or (s.has("rescision.POR_CAUSA") and not s.has("rescision.SIN_CAUSA"))
             rights.append(Right(s, span, "both" if cause_list else _who(token, s, ctx), for_cause))
@@ -203,11 +207,13 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     evs = [evidence(analysis, r.sentence, r.span) for r in rights]
     evs += [evidence(analysis, s) for s in (notice_sentence, paid_sentence, penalty) if s is not None]
     if not rights:
-        evs += [evidence(analysis, s) for s in prohibited + at_expiry]
+        evs += [evidence(analysis, s) for s in prohibited + at_expiry + mutual]
         if prohibited:
             why = "El contrato solo prohíbe la rescisión anticipada; no le da una vía de salida."
         elif at_expiry:
             why = "Solo permite no renovar al vencimiento; durante el plazo no hay salida."
+        elif mutual:
+            why = "Solo se puede terminar de mutuo acuerdo: si el cliente no acepta, no hay salida."
         elif related:
             why = "Se menciona la terminación, pero no se reconoce a nadie el derecho de terminar antes."
         else:
