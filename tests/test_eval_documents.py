@@ -45,3 +45,32 @@ def test_not_a_service_contract_gets_a_warning_not_gaps():
 def test_english_document_is_not_checked():
     report = contratos.check_file(DOCS / "b_06_consulting_en_us_supplychain.pdf")
     assert report.language == "en" and all(c.status == "not_applicable" for c in report.checks)
+
+
+SUPPORTING_CASES = [
+    ("a_01_rescision_prohibida_co_software.docx", "mora", "ok"),
+    ("a_07_solo_cliente_ar_diseno.docx", "mora", "missing"),
+    ("a_05_anexo_condiciones_pe_arquitectura.pdf", "modificaciones", "ok"),
+    ("b_13_tarifas_ar_edicion_video.docx", "modificaciones", "weak"),
+    ("a_02_prorroga_tacita_mx_contabilidad.pdf", "modificaciones", "missing"),
+    ("a_05_anexo_condiciones_pe_arquitectura.pdf", "independencia", "ok"),
+    ("b_12_subordinacion_ec_soporte.pdf", "independencia", "weak"),
+    ("a_01_rescision_prohibida_co_software.docx", "independencia", "missing"),
+    ("a_02_prorroga_tacita_mx_contabilidad.pdf", "obligaciones_cliente", "ok"),
+    ("a_11_clausula_penal_cr_eventos.pdf", "obligaciones_cliente", "missing"),
+    ("a_01_rescision_prohibida_co_software.docx", "plazos", "ok"),
+    ("b_11_plantilla_pe_curso_virtual.docx", "campos_vacios", "weak"),
+    ("a_02_prorroga_tacita_mx_contabilidad.pdf", "campos_vacios", "ok"),
+]
+
+
+@pytest.mark.parametrize("name,check_id,status", SUPPORTING_CASES, ids=[f"{c}-{s}" for _, c, s in SUPPORTING_CASES])
+def test_supporting_checks_on_real_documents(name, check_id, status):
+    report = contratos.check_file(DOCS / name)
+    check = next(c for c in report.checks if c.id == check_id)
+    assert check.status == status, check.explanation
+    assert check.severity in ("media", "baja") and check.message and check.why
+    if status != "ok":
+        assert check.recommendation
+    if status == "weak" or (status == "ok" and check_id != "campos_vacios"):  # no blank: nothing to quote
+        assert check.evidence and check.evidence[0].heading
