@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..nlp import Analysis, Sentence, clause_group
+from ..nlp import Analysis, Sentence
+from ..sentences import clause_group
 from ..patterns import CheckSpec
 from ..report import CheckResult
-from ..textnorm import fold
 from .common import chain, evidence, has_parse, is_negated, make_result, phrase, subject
 from .context import Context
 from .quantities import days_in

@@ -1,0 +1,119 @@
+"""Sentences and picking: split the text into sentences and pick, for each check, the sentences
+that can matter to it (by clause title or by the sentence's own words, plus neighbours for some
+checks), grouped by how much of the model their checks need."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .document import Document
+from .patterns import ANALYSIS_LEVELS, load_specs
+from .segment import Clause
+from .textnorm import fold
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[¿¡(\"«“]?[A-ZÁÉÍÓÚÑÜ0-9])")
+_ABBREVIATIONS = frozenset("""sr sra srta sres dr dra drs lic ing arq art arts núm num no nº n° pág pag págs av avda
+    cía cia ltda inc ud uds vd vds d dña dª d.ª ej aprox máx mín tel fdo cp c.p col dpto depto prof mtro mtra
+    exp ref vto bs gs lps""".split())
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){2,}[^\W\d_]{0,2}$")  # "S.A.", "M.N.", "S.R.L." (not "IVA.")
+
+
+@lru_cache(maxsize=1)
+def selector() -> tuple[list[tuple[str, re.Pattern]], dict[str, int], list[tuple[str, re.Pattern, int]], set[str]]:
+    """Each check's sentence-cue regex (one search per check: cues of different checks overlap,
+    "mora" cues both pago and mora), each check's analysis level (0-2), and the clause-title regexes."""
+    specs = list(load_specs().values())
+    cues = [(spec.id, re.compile("|".join(spec.select))) for spec in specs if spec.select]
+    levels = {spec.id: ANALYSIS_LEVELS.index(spec.analysis) for spec in specs}
+    titles = [(spec.id, spec.headings, levels[spec.id]) for spec in specs if spec.headings is not None]
+    return cues, levels, titles, {spec.id for spec in specs if spec.neighbours}
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in a block: a break after . ! ? before a capital or digit, except after an
+    abbreviation ("Sr.", "Art.") or initials ("S.A.", "M.N.")."""
+    spans, start = [], 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        before = text[start:m.start()].rsplit(None, 1)
+        word = before[-1].rstrip(".\"»”)").lower() if before else ""
+        if word in _ABBREVIATIONS or _INITIALS.match(word + ".") or len(word) <= 1 or "/" in word:
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+@dataclass
+class Sentence:
+    """A sentence of the document: global offsets, its clause and, when picked, its analysed Doc."""
+
+    start: int
+    end: int
+    text: str
+    clause: Clause
+    doc: object | None = None  # spacy Doc: tokens, + lemmas and POS, + parse, as its checks need; folded
+    checks: frozenset = frozenset()  # the checks that picked this sentence
+    matches: dict[str, list] = field(default_factory=dict)  # "pago.IMPORTE" -> [Span]
+
+    def spans(self, label: str) -> list:
+        return self.matches.get(label, [])
+
+    def has(self, label: str) -> bool:
+        return label in self.matches
+
+
+def sentences_of(document: Document, clauses: list[Clause]) -> list[Sentence]:
+    out: list[Sentence] = []
+    clause_i = 0
+    for block in document.blocks:
+        for local_start, local_end in split_sentences(block.text):
+            start, end = block.start + local_start, block.start + local_end
+            # a block holding "PRIMERA.- OBJETO. El presente..." opens its clause inside the block
+            while clause_i + 1 < len(clauses) and clauses[clause_i + 1].start <= start:
+                clause_i += 1
+            clause = clauses[clause_i]
+            if end <= clause.body_start and (clause.label or clause.title):
+                continue  # the heading itself ("PRIMERA.- OBJETO.") is not a sentence of the clause
+            if start < clause.body_start:
+                start = clause.body_start
+            while start < end and document.text[start].isspace():
+                start += 1
+            if start < end:
+                out.append(Sentence(start, end, document.text[start:end], clause))
+    return out
+
+
+def clause_group(clause: Clause) -> str:
+    """A clause and its decimal sub-clauses ("6. VIGENCIA", "6.1", "6.2") form a group."""
+    if clause.parent_titles and re.match(r"^\d{1,2}\.\d", clause.label):
+        return f"{clause.parent_titles[-1]}|{clause.label.split('.')[0]}"
+    return f"{clause.title or clause.label}|{clause.label.split('.')[0]}|{clause.index}"
+
+
+def pick(sentences: list[Sentence], clauses: list[Clause]) -> list[list[Sentence]]:
+    """Group the sentences by the deepest analysis any check that picked them needs (0-2).
+    A check picks a sentence when the clause title or the sentence's own words cue it."""
+    cues, levels, titles, with_neighbours = selector()
+    titled = {c.index: {cid for cid, rx, _ in titles if c.section in ("clauses", "annex") and rx.search(c.folded_titles)}
+              for c in clauses}
+    wanted = []
+    for sentence in sentences:
+        folded = fold(sentence.text)
+        wanted.append(titled[sentence.clause.index] | {cid for cid, rx in cues if rx.search(folded)})
+    neighbours: list[set[str]] = [set() for _ in sentences]
+    for cid in with_neighbours:  # the sentence before and the two after, within the same clause group
+        for i in [i for i, w in enumerate(wanted) if cid in w]:
+            group = clause_group(sentences[i].clause)
+            for j in range(max(0, i - 1), min(len(sentences), i + 3)):
+                if cid not in wanted[j] and clause_group(sentences[j].clause) == group:
+                    neighbours[j].add(cid)
+    groups: list[list[Sentence]] = [[], [], []]
+    for sentence, w, extra in zip(sentences, wanted, neighbours):
+        if w or extra:
+            sentence.checks = frozenset(w | extra)
+            # a neighbour is read for its words only (notice, payment of work done): no parse
+            groups[max([levels[cid] for cid in w] or [0])].append(sentence)
+    return groups
