@@ -16,8 +16,9 @@ _SEP = r"(?:\s*[.:\-–—)]+\s*|\s+|$)"
 _MARKERS = [
     # CLÁUSULA PRIMERA / Cláusula 1ª / ARTÍCULO 3 / Art. 3º
     re.compile(rf"^(?P<label>(?:clausula|articulo|art\.)\s+{_NUM})(?=[\s.:\-–—)]|$){_SEP}"),
-    # PRIMERA.- / DÉCIMA: / Primera. (an ordinal alone, then punctuation or end of line)
-    re.compile(rf"^(?P<label>{ORDINAL})(?:\s*[.:\-–—)]+\s*|\s*$)"),
+    # PRIMERA.- / DÉCIMA: / Primera. / PRIMERO (Objeto).- (an ordinal, an optional title in brackets,
+    # then punctuation or the end of the line)
+    re.compile(rf"^(?P<label>{ORDINAL})(?:\s*\((?P<ptitle>[^)]{{1,60}})\))?(?:\s*[.:\-–—)]+\s*|\s*$)"),
     # 3. / 3.1 / 3.1.2 / 3) followed by text that starts with a capital (checked on the raw line)
     re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)(?:\s+|$)"),
     # III. / IV) roman numerals
@@ -101,6 +102,10 @@ def parse_heading(line: str) -> Heading | None:
             level = 1
         if i == 1 and rest and not (rest[0].isupper() or rest[0] in "\"«“"):
             continue  # "Primero, el cliente..." is prose
+        if m.groupdict().get("ptitle"):  # "PRIMERO (Objeto).- EL JARDINERO se obliga..."
+            start = stripped.index("(") + 1
+            return Heading(label=label, title=stripped[start:start + len(m.group("ptitle"))].strip(),
+                           body=rest.strip(), level=level)
         title, body = _split_title(rest)
         return Heading(label=label, title=title, body=body, level=level)
     if _is_caps_title(stripped):

@@ -90,10 +90,16 @@ def is_negated(token, prohibitions: frozenset[str] = frozenset()) -> bool:
 
 
 def subject(token):
-    """The phrase that performs the action of `token` (its subject, or the agent of a passive)."""
+    """The phrase that performs the action of `token`: the agent of a passive ("podrá ser resuelto
+    por EL CLIENTE"), else its subject."""
     if not has_parse(token):
         return None
     for node in chain(token):
+        passive = any(c.dep_ in ("nsubj:pass", "aux:pass") for c in node.children)
+        if passive:
+            for child in node.children:
+                if child.dep_.startswith("obl") and any(g.norm_ == "por" and g.dep_ == "case" for g in child.children):
+                    return child
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "csubj"):
                 return child

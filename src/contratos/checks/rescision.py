@@ -44,7 +44,7 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
     for node in nodes:
         for child in node.children:
             if child.dep_ in ("obj", "nsubj", "nsubj:pass", "nmod", "obl", "iobj"):
-                if child.lemma_ in contract:
+                if child.lemma_ in contract and not _plural_task(child):
                     return True
                 if child.lemma_ in other and child.dep_ in ("obj", "nmod", "nsubj:pass"):
                     return False
@@ -64,6 +64,11 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
         if t.lemma_ in contract and t.pos_ in ("NOUN", "ADJ", "PROPN"):
             return True
     return bool(_TERMINATION_TITLE.search(sentence.clause.folded_titles))
+
+
+def _plural_task(token) -> bool:
+    """ "cancelar los encargos en curso", "terminar los servicios del mes": tasks, not the contract."""
+    return token.lemma_ in ("encargo", "servicio", "prestacion") and token.norm_.endswith("s")
 
 
 def _permitted(token, permission: frozenset[str]) -> bool:
