@@ -95,7 +95,8 @@ def subject(token):
     if not has_parse(token):
         return None
     for node in chain(token):
-        passive = any(c.dep_ in ("nsubj:pass", "aux:pass") for c in node.children)
+        passive = any(c.dep_ in ("nsubj:pass", "aux:pass") or (c.dep_ == "aux" and c.lemma_ == "ser")
+                      for c in node.children)
         if passive:
             for child in node.children:
                 if child.dep_.startswith("obl") and any(g.norm_ == "por" and g.dep_ == "case" for g in child.children):

@@ -61,7 +61,7 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
     for t in after:
         if t.lemma_ in other and t.pos_ == "NOUN":
             return False
-        if t.lemma_ in contract and t.pos_ in ("NOUN", "ADJ", "PROPN"):
+        if t.lemma_ in contract and t.pos_ in ("NOUN", "ADJ", "PROPN") and not _plural_task(t):
             return True
     return bool(_TERMINATION_TITLE.search(sentence.clause.folded_titles))
 
