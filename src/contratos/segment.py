@@ -90,6 +90,8 @@ def segment(document: Document) -> list[Clause]:
 
     def open_clause(label: str, title: str, level: int, block: Block, body_start: int) -> None:
         nonlocal section, opener
+        if stack and not title and _label_style(label) == "digit" and _label_style(stack[-1].label) == "ordinal":
+            level = stack[-1].level + 1  # "TERCERA.- OBJETO" then "1. Una evaluación...": items of the clause
         while stack and stack[-1].level >= level:
             stack.pop()
         clause = Clause(index=len(clauses), label=label, title=title, start=block.start, end=block.end,
