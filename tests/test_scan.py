@@ -45,7 +45,8 @@ def test_discovery_skips_hidden_temp_and_loops(folder):
 def test_table_and_exit_code_2_with_unreadable_files(folder):
     result = run_cli("scan", str(folder), "--jobs", "2")
     assert result.returncode == 2
-    assert "6 archivos: 2 sin puntos débiles, 2 con puntos débiles, 2 ilegibles." in result.stdout
+    assert ("6 archivos: 2 con alcance, pago y rescisión resueltos, 2 con alguno débil o ausente, 2 ilegibles."
+            in result.stdout)
     assert "escaneado.pdf" in result.stdout and "roto.docx" in result.stdout
     # one Spanish line per unreadable file on stderr, no traceback, no progress bar on a pipe
     assert result.stderr.count("contratos: ") == 2 and "Traceback" not in result.stderr

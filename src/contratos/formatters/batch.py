@@ -46,8 +46,8 @@ class Totals:
 
     def sentence(self) -> str:
         ok = self.files - self.unreadable - self.with_gaps
-        return (f"{self.files} archivos: {ok} sin puntos débiles, {self.with_gaps} con puntos débiles, "
-                f"{self.unreadable} ilegibles.")
+        return (f"{self.files} archivos: {ok} con alcance, pago y rescisión resueltos, {self.with_gaps} con "
+                f"alguno débil o ausente, {self.unreadable} ilegibles.")
 
 
 def summary_row(report: dict) -> dict:
