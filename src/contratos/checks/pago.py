@@ -66,7 +66,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     blanks = [(s, sp) for s in payment for sp in s.spans("comun.BLANCO")]
     methods = sorted({sp.text.lower() for s in payment for sp in s.spans("pago.FORMA_PAGO")})
     due = [d for s, sp in timing if (d := days_in(sp.text)) is not None]
-    late = analysis.with_label("pago.MORA")
+    late = analysis.with_label("mora.INTERES_MORA")  # the mora check's patterns, read here as a detail
     details = {
         "amount": amounts[0][1].text if amounts else None,
         "currency": _currency(amounts[0][1].text) if amounts else None,
