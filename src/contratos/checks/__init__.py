@@ -1,4 +1,4 @@
-"""The checks, in report order. Each is `run(analysis, spec, ctx) -> CheckResult`; its data is patterns/<id>.yaml."""
+"""The checks, in report order. Each is `run(analysis, spec, ctx) -> CheckResult`; its data is patterns/<id>.toml."""
 from __future__ import annotations
 
 from ..nlp import Analysis

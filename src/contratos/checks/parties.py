@@ -12,17 +12,19 @@ _NOT_SUBJECT = re.compile(r"\b(de|del|a|al|para|por|con|sobre|ante|entre)\s+(el\
 _DUTIES_OF = re.compile(r"\bobligaciones\s+(de|del)\s+(el\s+|la\s+)?$")
 
 
-_PROVIDES = re.compile(r"\s+(?:se\s+obliga\s+a\s+|debera\s+)?(?:prestar|prestara|realizar|realizara|redactar|redactara|"
-                       r"disenar|disenara|desarrollar|desarrollara|entregar|entregara|ejecutar|ejecutara)\b")
-_PAYS = re.compile(r"\s+(?:se\s+obliga\s+a\s+|debera\s+)?(?:pagar|pagara|abonar|abonara|retribuir|retribuira)\b")
+# what follows an alias ("LA COOPERATIVA pagará", "LA REDACTORA se obliga a prestar"); clients also
+# "entregar" materials, so delivering does not make a provider
+_PROVIDES = (r"\s+(?:se\s+obliga\s+a\s+|debera\s+)?(?:prestar|prestara|realizar|realizara|redactar|redactara|"
+             r"disenar|disenara|desarrollar|desarrollara|ejecutar|ejecutara)\b")
+_PAYS = r"\s+(?:se\s+obliga\s+a\s+|debera\s+)?(?:pagar|pagara|abonar|abonara|retribuir|retribuira)\b"
 
 
 def _role_from_duties(alias: str, folded_text: str) -> str | None:
     """An alias with no telling name ("la Cooperativa"): the one who pays is the client, the one
     who renders the services is the provider."""
     name = re.escape(alias)
-    provides = len(re.findall(rf"\b{name}{_PROVIDES.pattern}", folded_text))
-    pays = len(re.findall(rf"\b{name}{_PAYS.pattern}", folded_text))
+    provides = len(re.findall(rf"\b{name}{_PROVIDES}", folded_text))
+    pays = len(re.findall(rf"\b{name}{_PAYS}", folded_text))
     if provides == pays:
         return None
     return "provider" if provides > pays else "client"
