@@ -17,7 +17,7 @@ def analyse_document(document, force: bool = False, **options) -> Report:
 
     title = next((b.text for b in document.blocks[:4] if b.kind == "heading"), document.blocks[0].text)
     language = detect_language(document.text)
-    kind = document_kind(document.text, title)
+    kind = document_kind(document.folded, title)
     report = Report(file=document.path, format=document.format, pages=document.pages,
                     warnings=list(document.warnings), language=language, document_kind=kind)
     if not force and (language not in ("es", None) or kind != "servicios"):

@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from .textnorm import fold_aligned
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -42,6 +46,8 @@ class Document:
         self.blocks = [b for b in self.blocks if b.text.strip()]
         parts, offset = [], 0
         for number, block in enumerate(self.blocks, start=1):
+            if not unicodedata.is_normalized("NFC", block.text):  # "o" + combining acute -> "ó"
+                block.text = unicodedata.normalize("NFC", block.text)
             block.start, block.number = offset, number
             parts.append(block.text)
             if block.page is not None:
@@ -51,6 +57,11 @@ class Document:
         self.text = BLOCK_SEPARATOR.join(parts)
         self._page_starts.sort()
         self._block_starts = [b.start for b in self.blocks]
+
+    @cached_property
+    def folded(self) -> str:
+        """`text` lowercased without accents, offset for offset (see textnorm.fold_aligned)."""
+        return fold_aligned(self.text)
 
     def page_at(self, offset: int) -> int | None:
         """The page holding the character at `offset`, or None for formats without pages."""

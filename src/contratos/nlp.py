@@ -84,8 +84,8 @@ def warm_up() -> None:
 def model_text(text: str) -> str:
     """Sentence case for a sentence written in capitals: the model is trained on mixed case.
     The length is unchanged, so offsets still point into the original text."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.7:
+    upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+    if upper + lower >= 12 and upper / (upper + lower) > 0.7:
         return text[:1] + text[1:].lower()
     return text
 
@@ -114,7 +114,7 @@ def analyse(document: Document, clauses: list[Clause]) -> Analysis:
 
     nlp = load_model()
     sentences = sentences_of(document, clauses)
-    lexical, tagged, parsed = pick(sentences, clauses)
+    lexical, tagged, parsed = pick(sentences, clauses, document.folded)
     matchers = _matchers()
     strings = nlp.vocab.strings
     with warnings.catch_warnings():

@@ -10,7 +10,6 @@ from functools import lru_cache
 from .document import Document
 from .patterns import ANALYSIS_LEVELS, load_specs
 from .segment import Clause
-from .textnorm import fold
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[¿¡(\"«“]?[A-ZÁÉÍÓÚÑÜ0-9])")
 _ABBREVIATIONS = frozenset("""sr sra srta sres dr dra drs lic ing arq art arts núm num no nº n° pág pag págs av avda
@@ -24,10 +23,18 @@ def selector() -> tuple[list[tuple[str, re.Pattern]], dict[str, int], list[tuple
     """Each check's sentence-cue regex (one search per check: cues of different checks overlap,
     "mora" cues both pago and mora), each check's analysis level (0-2), and the clause-title regexes."""
     specs = list(load_specs().values())
-    cues = [(spec.id, re.compile("|".join(spec.select))) for spec in specs if spec.select]
+    cues = [(spec.id, _cue_regex(spec.select)) for spec in specs if spec.select]
     levels = {spec.id: ANALYSIS_LEVELS.index(spec.analysis) for spec in specs}
     titles = [(spec.id, spec.headings, levels[spec.id]) for spec in specs if spec.headings is not None]
     return cues, levels, titles, {spec.id for spec in specs if spec.neighbours}
+
+
+def _cue_regex(select: tuple[str, ...]) -> re.Pattern:
+    """One regex for a check's cues, with the word boundary that most of them start with tested
+    once per position instead of once per cue (about twice as fast on long cue lists)."""
+    words = [cue[2:] for cue in select if cue.startswith(r"\b")]
+    others = [cue for cue in select if not cue.startswith(r"\b")]
+    return re.compile("|".join(([rf"\b(?:{'|'.join(words)})"] if words else []) + others))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -93,16 +100,17 @@ def clause_group(clause: Clause) -> str:
     return f"{clause.title or clause.label}|{clause.label.split('.')[0]}|{clause.index}"
 
 
-def pick(sentences: list[Sentence], clauses: list[Clause]) -> list[list[Sentence]]:
+def pick(sentences: list[Sentence], clauses: list[Clause], folded: str) -> list[list[Sentence]]:
     """Group the sentences by the deepest analysis any check that picked them needs (0-2).
-    A check picks a sentence when the clause title or the sentence's own words cue it."""
+    A check picks a sentence when the clause title or the sentence's own words cue it
+    (`folded` is the document's folded text, which sentence offsets index)."""
     cues, levels, titles, with_neighbours = selector()
     titled = {c.index: {cid for cid, rx, _ in titles if c.section in ("clauses", "annex") and rx.search(c.folded_titles)}
               for c in clauses}
     wanted = []
     for sentence in sentences:
-        folded = fold(sentence.text)
-        wanted.append(titled[sentence.clause.index] | {cid for cid, rx in cues if rx.search(folded)})
+        text = folded[sentence.start:sentence.end]
+        wanted.append(titled[sentence.clause.index] | {cid for cid, rx in cues if rx.search(text)})
     neighbours: list[set[str]] = [set() for _ in sentences]
     for cid in with_neighbours:  # the sentence before and the two after, within the same clause group
         for i in [i for i, w in enumerate(wanted) if cid in w]:

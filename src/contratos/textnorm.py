@@ -1,11 +1,15 @@
 """Accent- and case-folding used everywhere text is compared (patterns, headings, cues)."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 # the accented letters of Spanish (and a few neighbours), mapped in C by str.translate
 _TABLE = str.maketrans("áéíóúüàèìòùâêîôûäëïöç", "aeiouuaeiouaeiouaeioc")
+# what may still carry a diacritic after the table: other Latin letters (not ñ) and combining marks;
+# "—", "€", "«", "º" and the rest of Latin-1 below U+00C0 have no canonical decomposition
+_MARKED = re.compile("[\u00c0-\u00f0\u00f2-\u024f\u0300-\u036f\u1e00-\u1eff]")
 
 
 def _slow_fold(text: str) -> str:
@@ -22,7 +26,7 @@ def _fold_cached(text: str) -> str:
 
 def _fold(text: str) -> str:
     low = text.lower().translate(_TABLE)
-    if low.replace("ñ", "").isascii():
+    if low.isascii() or not _MARKED.search(low):
         return low
     return _slow_fold(low)  # other diacritics: decompose and drop the marks
 
@@ -30,3 +34,12 @@ def _fold(text: str) -> str:
 def fold(text: str) -> str:
     """Lowercase and strip diacritics, keeping ñ distinct ("Rescisión" -> "rescision", "año" -> "año")."""
     return _fold_cached(text) if len(text) <= 40 else _fold(text)
+
+
+def fold_aligned(text: str) -> str:
+    """fold() of a whole text, one character for each character, so that offsets into the result
+    are offsets into `text` (a letter whose fold changes length is only lowercased)."""
+    folded = _fold(text)
+    if len(folded) == len(text):
+        return folded
+    return "".join(f if len(f := _fold(c)) == 1 else c for c in text)

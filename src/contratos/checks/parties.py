@@ -37,11 +37,12 @@ class Parties:
     aliases: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_text(cls, text: str) -> "Parties":
+    def from_text(cls, text: str, folded: str | None = None) -> "Parties":
+        """The aliases defined in `text` (`folded` is its fold(), when the caller has it)."""
         data = load_parties()
         definition = re.compile(data["definicion"], re.IGNORECASE)
         parties = cls()
-        folded = fold(text)
+        folded = fold(text) if folded is None else folded
         unknown: list[str] = []
         for m in definition.finditer(text[:20000]):
             alias = _ARTICLES.sub("", fold(m.group(1)).strip(" ,.;:\"'”»"))
