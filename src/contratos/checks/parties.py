@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..patterns import load_parties
 from ..textnorm import fold
@@ -74,22 +75,29 @@ class Parties:
         phrase is "obligaciones de EL CLIENTE"."""
         folded = fold(text)
         best, role = -1, None
-        data = load_parties()
-        for phrase_ in data["ambas"]:
+        for phrase_ in load_parties()["ambas"]:
             at = folded.rfind(phrase_)
             if at > best:
                 best, role = at, "both"
+        names, names_rx = self._names
+        for m in names_rx.finditer(folded):
+            before = folded[max(0, m.start() - 30): m.start()]
+            if subjects_only and _NOT_SUBJECT.search(before) and not _DUTIES_OF.search(before):
+                continue
+            if m.start() > best:
+                best, role = m.start(), names[m.group()]
+        return role
+
+    @cached_property
+    def _names(self) -> tuple[dict[str, str], re.Pattern]:
+        """Every name of a party (the aliases, then the role words) -> role, and one regex for all
+        of them, longest first so that "agencia digital" wins over "agencia"."""
+        data = load_parties()
         names = dict(self.aliases)
         names.update({w: "provider" for w in data["prestador"] if w not in names})
         names.update({w: "client" for w in data["cliente"] if w not in names})
-        for name, name_role in names.items():
-            for m in re.finditer(rf"\b{re.escape(name)}\b", folded):
-                before = folded[max(0, m.start() - 30): m.start()]
-                if subjects_only and _NOT_SUBJECT.search(before) and not _DUTIES_OF.search(before):
-                    continue
-                if m.start() > best:
-                    best, role = m.start(), name_role
-        return role
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return names, re.compile(rf"\b(?:{alternatives})\b")
 
     def role_of(self, text: str) -> str | None:
         """"both", "provider", "client" or None for a noun phrase such as "Cualquiera de las partes"."""
