@@ -131,3 +131,9 @@ def test_cli_without_answers_asks_them_and_errors_exit_2(tmp_path):
     assert result.stderr.count("\n") == 1 and "r.toml: pregunta desconocida 'cliente_amable'" in result.stderr
     missing = run_cli("checklist", "no-existe.docx")
     assert missing.returncode == 2 and "no-existe.docx" in missing.stderr and missing.stdout == ""
+
+
+def test_a_document_that_is_not_a_service_contract_is_never_signed_blindly():
+    checks = [CheckResult(id="pago", name="Pago", status="not_applicable", severity="alta", message="No aplica.")]
+    checklist = build(Report(file="x.docx", checks=checks, document_kind="laboral"), GOOD)
+    assert checklist.verdict == NEGOCIAR and "no parece un contrato de servicios" in checklist.reasons[0]
