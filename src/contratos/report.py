@@ -59,6 +59,8 @@ class Report:
     pages: int | None = None
     checks: list[CheckResult] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the extracted text that evidence offsets index (for the HTML report); not part of the JSON
+    text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def gaps(self) -> list[CheckResult]:

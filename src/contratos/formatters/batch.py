@@ -22,6 +22,7 @@ class Totals:
     with_gaps: int = 0
     pages: int = 0
     gaps_by_check: dict = field(default_factory=dict)
+    fail_on: str = "alta"  # gaps of this severity or higher count in with_gaps and the exit code
 
     def add(self, report: dict) -> None:
         self.files += 1
@@ -30,7 +31,9 @@ class Totals:
             self.unreadable += 1
             return
         gaps = report["summary"]["gap_ids"]
-        self.with_gaps += report["summary"]["gaps_by_severity"]["alta"] > 0
+        by_severity = report["summary"]["gaps_by_severity"]
+        severities = ("alta", "media", "baja")
+        self.with_gaps += sum(by_severity[s] for s in severities[: severities.index(self.fail_on) + 1]) > 0
         for check_id in gaps:
             self.gaps_by_check[check_id] = self.gaps_by_check.get(check_id, 0) + 1
 
@@ -46,6 +49,9 @@ class Totals:
 
     def sentence(self) -> str:
         ok = self.files - self.unreadable - self.with_gaps
+        if self.fail_on != "alta":
+            return (f"{self.files} archivos: {ok} sin puntos débiles de prioridad {self.fail_on} o mayor, "
+                    f"{self.with_gaps} con alguno, {self.unreadable} ilegibles.")
         return (f"{self.files} archivos: {ok} con alcance, pago y rescisión resueltos, {self.with_gaps} con "
                 f"alguno débil o ausente, {self.unreadable} ilegibles.")
 

@@ -1,0 +1,139 @@
+"""The pre-signing checklist: answers file, verdict rules, formats and exit codes."""
+from __future__ import annotations
+
+import pytest
+
+from contratos.checklist import FIRMAR, NEGOCIAR, NO_ACEPTAR, build, load_answers
+from contratos.config import ConfigError
+from contratos.plantillas import load
+from contratos.report import CheckResult, Report
+
+from .conftest import SAMPLES, run_cli
+
+QUESTIONS = [q["id"] for q in load("checklist")["preguntas"]]
+GOOD = {"paga_a_tiempo": "si", "respeta_experiencia": "si", "cambia_tarifas": "no", "trata_como_empleado": "no",
+        "plazos_realistas": "si", "da_informacion": "si", "dentro_especialidad": "si"}
+GOOD_TOML = "\n".join(f'{k} = {"true" if v == "si" else "false"}' for k, v in GOOD.items())
+
+
+def report(**statuses) -> Report:
+    """A report where every check is ok except the ones given (id=status)."""
+    severity = {"alcance": "alta", "pago": "alta", "rescision": "alta", "mora": "media", "plazos": "baja"}
+    checks = [CheckResult(id=i, name=i.capitalize(), status=statuses.get(i, "ok"), severity=s, message=f"msg {i}")
+              for i, s in severity.items()]
+    return Report(file="x.txt", checks=checks)
+
+
+def test_questions_come_from_the_articles():
+    assert QUESTIONS == list(GOOD)
+    for q in load("checklist")["preguntas"]:
+        assert q["texto"].startswith("¿") and q["alarma"] in ("si", "no") and q["fuente"] and q["motivo"]
+
+
+def test_all_good_signs():
+    checklist = build(report(), GOOD)
+    assert checklist.verdict == FIRMAR and checklist.exit_code == 0 and len(checklist.reasons) == 1
+
+
+def test_a_high_gap_means_negotiate_and_says_which():
+    checklist = build(report(pago="missing"), GOOD)
+    assert checklist.verdict == NEGOCIAR and checklist.exit_code == 1
+    assert checklist.reasons == ["Pago: falta (prioridad alta). msg pago"]
+
+
+def test_fail_on_decides_which_gaps_count():
+    assert build(report(mora="missing"), GOOD).verdict == FIRMAR
+    assert build(report(mora="missing"), GOOD, fail_on="media").verdict == NEGOCIAR
+    assert build(report(plazos="weak"), GOOD, fail_on="media").verdict == FIRMAR
+    assert build(report(plazos="weak"), GOOD, fail_on="baja").verdict == NEGOCIAR
+
+
+def test_unanswered_and_doubtful_answers_mean_negotiate():
+    unanswered = build(report(), {k: v for k, v in GOOD.items() if k != "plazos_realistas"})
+    assert unanswered.verdict == NEGOCIAR and unanswered.reasons[0].startswith("Pregunta sin responder: ¿Los plazos")
+    doubtful = build(report(), {**GOOD, "da_informacion": "no_se"})
+    assert doubtful.verdict == NEGOCIAR and "no sé" in doubtful.reasons[0]
+
+
+@pytest.mark.parametrize("question, answer", [("respeta_experiencia", "no"), ("cambia_tarifas", "si"),
+                                              ("plazos_realistas", "no"), ("da_informacion", "no")])
+def test_red_flags_to_talk_about_mean_negotiate(question, answer):
+    checklist = build(report(), {**GOOD, question: answer})
+    assert checklist.verdict == NEGOCIAR and len(checklist.reasons) == 1
+    assert next(q for q in checklist.questions if q.id == question).red_flag
+
+
+@pytest.mark.parametrize("question, answer", [("paga_a_tiempo", "no"), ("trata_como_empleado", "si"),
+                                              ("dentro_especialidad", "no")])
+def test_reasons_to_let_a_client_go_mean_do_not_accept(question, answer):
+    checklist = build(report(pago="weak"), {**GOOD, question: answer})
+    assert checklist.verdict == NO_ACEPTAR and checklist.exit_code == 1
+    assert checklist.reasons[0] == next(q for q in load("checklist")["preguntas"] if q["id"] == question)["motivo"]
+    assert any(r.startswith("Pago: débil") for r in checklist.reasons)  # the gaps are still listed
+
+
+def test_two_missing_core_clauses_mean_do_not_accept():
+    assert build(report(pago="missing", rescision="weak"), GOOD).verdict == NEGOCIAR
+    checklist = build(report(pago="missing", rescision="missing"), GOOD)
+    assert checklist.verdict == NO_ACEPTAR and "Faltan 2 de las tres cláusulas principales" in checklist.reasons[0]
+
+
+def test_answers_file_accepts_booleans_and_words(tmp_path):
+    answers = tmp_path / "r.toml"
+    answers.write_text('[respuestas]\npaga_a_tiempo = true\ncambia_tarifas = "no"\nda_informacion = "no sé"\n')
+    assert load_answers(str(answers)) == {"paga_a_tiempo": "si", "cambia_tarifas": "no", "da_informacion": "no_se"}
+    assert load_answers(None) == {}
+
+
+@pytest.mark.parametrize("text, words", [('paga_puntual = true', "pregunta desconocida 'paga_puntual'"),
+                                         ('paga_a_tiempo = "quizas"', "'paga_a_tiempo' no admite 'quizas'"),
+                                         ('paga_a_tiempo = ', "no se pudo leer como TOML")])
+def test_bad_answers_file(tmp_path, text, words):
+    answers = tmp_path / "r.toml"
+    answers.write_text(text + "\n")
+    with pytest.raises(ConfigError, match=words):
+        load_answers(str(answers))
+
+
+def test_cli_markdown_sign(tmp_path):
+    answers = tmp_path / "respuestas.toml"
+    answers.write_text(GOOD_TOML)
+    result = run_cli("checklist", str(SAMPLES / "completo_ar_diseno.docx"), "--respuestas", str(answers))
+    assert result.returncode == 0, result.stdout
+    out = result.stdout
+    assert "## Comprobaciones automáticas" in out and "- [x] **Rescisión (salida del contrato)**: bien" in out
+    assert "«Cualquiera de LAS PARTES podrá rescindir" in out  # the evidence quote
+    assert "- [x] ¿El cliente paga a tiempo" in out and "## Veredicto: **firmar**" in out
+    strict = run_cli("checklist", str(SAMPLES / "completo_ar_diseno.docx"), "--respuestas", str(answers),
+                     "--fail-on", "media")
+    assert strict.returncode == 1 and "**negociar antes de firmar**" in strict.stdout
+
+
+def test_cli_do_not_accept_and_html(tmp_path):
+    answers = tmp_path / "respuestas.toml"
+    answers.write_text(GOOD_TOML.replace("trata_como_empleado = false", "trata_como_empleado = true"))
+    result = run_cli("checklist", str(SAMPLES / "sin_pago_mx_marketing.docx"), "--respuestas", str(answers),
+                     "--format", "html")
+    assert result.returncode == 1
+    html = result.stdout
+    assert '<p class="veredicto no_aceptar">no aceptar</p>' in html
+    assert '<input type="radio" name="trata_como_empleado" value="si" checked>' in html
+    assert "le trata como a un empleado" in html and 'id="ev-rescision-1"' in html
+
+
+def test_cli_without_answers_asks_them_and_errors_exit_2(tmp_path):
+    result = run_cli("checklist", str(SAMPLES / "completo_ar_diseno.docx"))
+    assert result.returncode == 1 and result.stdout.count("Respuesta: sin responder") == len(QUESTIONS)
+    bad = tmp_path / "r.toml"
+    bad.write_text("cliente_amable = true\n")
+    result = run_cli("checklist", str(SAMPLES / "completo_ar_diseno.docx"), "--respuestas", str(bad))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "r.toml: pregunta desconocida 'cliente_amable'" in result.stderr
+    missing = run_cli("checklist", "no-existe.docx")
+    assert missing.returncode == 2 and "no-existe.docx" in missing.stderr and missing.stdout == ""
+
+
+def test_a_document_that_is_not_a_service_contract_is_never_signed_blindly():
+    checks = [CheckResult(id="pago", name="Pago", status="not_applicable", severity="alta", message="No aplica.")]
+    checklist = build(Report(file="x.docx", checks=checks, document_kind="laboral"), GOOD)
+    assert checklist.verdict == NEGOCIAR and "no parece un contrato de servicios" in checklist.reasons[0]

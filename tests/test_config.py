@@ -1,0 +1,148 @@
+"""The playbook: where it is read from, how it is validated, and that its settings change the report."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from contratos.api import check_file
+from contratos.config import ConfigError, Playbook, load_config, parse
+
+from .conftest import SAMPLES, run_cli
+
+COMPLETE = SAMPLES / "completo_ar_diseno.docx"  # all core ok: notice 30 days, paid within 10 days
+NO_LATE_INTEREST = SAMPLES / "completo_co_fotografia_tabla.docx"  # core ok, mora missing
+CLIENT_ONLY_EXIT = SAMPLES / "rescision_unilateral_mx_traduccion.pdf"  # only EL CLIENTE may terminate
+
+
+def statuses(report) -> dict:
+    return {c.id: (c.status, c.severity) for c in report.checks}
+
+
+def test_defaults_without_any_file(tmp_path):
+    assert load_config(cwd=tmp_path) == Playbook()
+
+
+def test_full_playbook_parses():
+    playbook = parse({"perspectiva": "cliente", "comprobaciones": {"desactivar": ["plazos"]},
+                      "severidad": {"mora": "alta"},
+                      "umbrales": {"preaviso_minimo_dias": 15, "plazo_pago_maximo_dias": 30,
+                                   "exigir_intereses_mora": True}})
+    assert playbook.perspective == "cliente" and playbook.disabled == {"plazos"}
+    assert playbook.severity_of("mora", "media") == "alta" and playbook.severity_of("pago", "alta") == "alta"
+    assert (playbook.min_notice_days, playbook.max_payment_days, playbook.require_late_interest) == (15, 30, True)
+    assert "plazos" not in playbook.enabled() and "pago" in playbook.enabled()
+
+
+@pytest.mark.parametrize("data, words", [
+    ({"umbral": {}}, ["clave desconocida 'umbral'", "perspectiva, comprobaciones, severidad, umbrales"]),
+    ({"umbrales": {"preaviso": 3}}, ["clave desconocida 'preaviso' en [umbrales]", "preaviso_minimo_dias"]),
+    ({"perspectiva": "empresa"}, ["'perspectiva' no admite 'empresa'", "prestador, cliente"]),
+    ({"severidad": {"mora": "critica"}}, ["'severidad.mora' no admite 'critica'", "alta, media, baja"]),
+    ({"severidad": {"moras": "alta"}}, ["clave desconocida 'moras' en [severidad]", "rescision"]),
+    ({"comprobaciones": {"desactivar": ["pagos"]}}, ["comprobación desconocida 'pagos'", "campos_vacios"]),
+    ({"comprobaciones": {"desactivar": "plazos"}}, ["debe ser una lista"]),
+    ({"umbrales": {"plazo_pago_maximo_dias": 0}}, ["no admite 0", "entre 1 y 365"]),
+    ({"umbrales": {"preaviso_minimo_dias": "15"}}, ["no admite '15'", "número entero"]),
+    ({"umbrales": {"exigir_intereses_mora": "si"}}, ["no admite 'si'", "true, false"]),
+])
+def test_bad_keys_and_values_name_the_file_the_key_and_the_allowed_values(data, words):
+    with pytest.raises(ConfigError) as info:
+        parse(data, "mi.toml")
+    assert info.value.message.startswith("mi.toml: ")
+    for word in words:
+        assert word in info.value.message
+
+
+def test_precedence_config_flag_then_contratos_toml_then_pyproject(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.contratos]\nperspectiva = "cliente"\n')
+    assert load_config(cwd=tmp_path).perspective == "cliente"
+    (tmp_path / "contratos.toml").write_text('[severidad]\nplazos = "alta"\n')
+    own = load_config(cwd=tmp_path)
+    assert own.perspective == "prestador" and own.severity_of("plazos", "baja") == "alta"
+    other = tmp_path / "otro.toml"
+    other.write_text('[comprobaciones]\ndesactivar = ["mora"]\n')
+    assert load_config(str(other), cwd=tmp_path).disabled == {"mora"}
+    with pytest.raises(ConfigError, match="no existe"):
+        load_config(str(tmp_path / "falta.toml"))
+
+
+def test_pyproject_without_the_table_is_ignored(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert load_config(cwd=tmp_path) == Playbook()
+
+
+def test_minimum_notice_turns_an_ok_exit_into_a_weak_one():
+    assert statuses(check_file(COMPLETE, config=Playbook()))["rescision"] == ("ok", "alta")
+    report = check_file(COMPLETE, config=Playbook(min_notice_days=45))
+    rescision = next(c for c in report.checks if c.id == "rescision")
+    assert rescision.status == "weak" and "30 días es menor que el mínimo de 45" in rescision.explanation
+    assert rescision.recommendation and report.exit_code == 1
+    assert statuses(check_file(COMPLETE, config=Playbook(min_notice_days=30)))["rescision"][0] == "ok"
+
+
+def test_maximum_payment_days_from_the_playbook():
+    assert statuses(check_file(COMPLETE, config=Playbook(max_payment_days=5)))["pago"][0] == "weak"
+    assert statuses(check_file(COMPLETE, config=Playbook(max_payment_days=10)))["pago"][0] == "ok"
+
+
+def test_required_late_interest_makes_a_missing_mora_block():
+    relaxed = check_file(NO_LATE_INTEREST, config=Playbook())
+    assert statuses(relaxed)["mora"] == ("missing", "media") and relaxed.exit_code == 0
+    strict = check_file(NO_LATE_INTEREST, config=Playbook(require_late_interest=True))
+    assert statuses(strict)["mora"] == ("missing", "alta") and strict.exit_code == 1
+
+
+def test_disabled_checks_and_severity_overrides():
+    report = check_file(NO_LATE_INTEREST, config=parse({"comprobaciones": {"desactivar": ["mora", "plazos"]},
+                                                         "severidad": {"modificaciones": "alta"}}))
+    got = statuses(report)
+    assert "mora" not in got and "plazos" not in got and len(got) == 7
+    assert got["modificaciones"] == ("missing", "alta") and report.exit_code == 1
+
+
+def test_client_perspective_flips_whose_exit_matters():
+    provider = next(c for c in check_file(CLIENT_ONLY_EXIT, config=Playbook()).checks if c.id == "rescision")
+    client = next(c for c in check_file(CLIENT_ONLY_EXIT, config=Playbook(perspective="cliente")).checks
+                  if c.id == "rescision")
+    assert provider.details["who"] == client.details["who"] == "client"
+    assert provider.status == "weak" and "solo EL CLIENTE puede terminar" in provider.explanation
+    assert client.status == "ok"
+
+
+def test_cli_reads_contratos_toml_from_the_working_directory(tmp_path):
+    (tmp_path / "contratos.toml").write_text("[umbrales]\npreaviso_minimo_dias = 45\n")
+    result = run_cli("check", str(COMPLETE), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1
+    rescision = next(c for c in json.loads(result.stdout)["checks"] if c["id"] == "rescision")
+    assert rescision["status"] == "weak"
+
+
+def test_cli_bad_config_is_one_spanish_line_and_exit_2(tmp_path):
+    bad = tmp_path / "playbook.toml"
+    bad.write_text('[umbrales]\nplazo_pago_maximo = 30\n')
+    for command in (["check", str(COMPLETE)], ["scan", str(COMPLETE)], ["checklist", str(COMPLETE)],
+                    ["carta", str(COMPLETE), "--tipo", "negociar"], ["reglas"]):
+        result = run_cli(*command, "--config", str(bad))
+        assert result.returncode == 2 and result.stdout == "", command
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "playbook.toml" in lines[0] and "'plazo_pago_maximo'" in lines[0]
+        assert "plazo_pago_maximo_dias" in lines[0] and "Traceback" not in result.stderr
+
+
+def test_cli_broken_toml_and_missing_config(tmp_path):
+    (tmp_path / "contratos.toml").write_text("[umbrales\n")
+    result = run_cli("reglas", cwd=tmp_path)
+    assert result.returncode == 2 and "contratos.toml: no es TOML válido" in result.stderr
+    result = run_cli("reglas", "--config", "no-hay.toml")
+    assert result.returncode == 2 and "no-hay.toml: el archivo de configuración no existe" in result.stderr
+
+
+def test_scan_honours_the_playbook_in_its_workers(tmp_path):
+    config = tmp_path / "c.toml"
+    config.write_text("[umbrales]\nexigir_intereses_mora = true\n")
+    result = run_cli("scan", str(NO_LATE_INTEREST), str(COMPLETE), "--format", "jsonl", "--jobs", "2",
+                     "--config", str(config))
+    reports = {json.loads(line)["file"]: json.loads(line) for line in result.stdout.splitlines()}
+    mora = next(c for c in reports[str(NO_LATE_INTEREST)]["checks"] if c["id"] == "mora")
+    assert mora["severity"] == "alta" and result.returncode == 1

@@ -1,0 +1,91 @@
+"""The HTML report: self-contained, evidence highlighted and linked, suggested clauses; and the same
+page rendered in a real headless Chromium (skipped, with the reason, when it is not installed)."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from contratos.patterns import load_specs
+
+from .browser import browser_unavailable, chromium
+from .conftest import SAMPLES, run_cli
+
+SAMPLE = SAMPLES / "rescision_unilateral_mx_traduccion.pdf"  # rescision weak, mora and modificaciones missing
+
+
+class _Anchors(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.links, self.marks, self.external = set(), [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "mark":
+            self.marks.append(attrs.get("id"))
+        if attrs.get("href", "").startswith("#"):
+            self.links.append(attrs["href"][1:])
+        for key in ("src", "href"):
+            if attrs.get(key) and not attrs[key].startswith("#"):
+                self.external.append(attrs[key])
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    result = run_cli("check", str(SAMPLE), "--format", "html")
+    assert result.returncode == 1  # the exit code does not depend on the format
+    path = tmp_path_factory.mktemp("html") / "informe.html"
+    path.write_text(result.stdout, encoding="utf-8")
+    return path
+
+
+def test_self_contained_with_linked_highlights(page):
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="es">' in html
+    assert "<script" not in html and "@import" not in html and "url(" not in html and "http" not in html
+    parsed = _Anchors()
+    parsed.feed(html)
+    assert parsed.external == []
+    assert "ev-rescision-1" in parsed.marks and "ev-pago-1" in parsed.marks
+    assert all(link in parsed.ids for link in parsed.links)  # every summary / back link resolves
+    assert {"check-rescision", "check-mora", "ev-rescision-1"} <= set(parsed.links)
+    text = re.sub(r"\s+", " ", html)
+    assert "podrá dar por terminado anticipadamente" in text
+
+
+def test_each_gap_gets_a_suggested_clause(page):
+    html = page.read_text(encoding="utf-8")
+    specs = load_specs()
+    for check_id in ("rescision", "mora", "modificaciones"):
+        section = html.split(f'id="check-{check_id}"')[1].split("</article>")[0]
+        assert 'class="clausula"' in section and specs[check_id].example[:60] in section
+    assert 'class="clausula"' not in html.split('id="check-pago"')[1].split("</article>")[0]
+
+
+def test_renders_in_headless_chromium(page):
+    reason = browser_unavailable()
+    if reason:
+        pytest.skip(f"sin navegador: {reason}")
+    from selenium.webdriver.common.by import By
+
+    with chromium() as driver:
+        driver.get(page.as_uri())
+        assert driver.title == "Revisión de contrato"
+        marks = driver.find_elements(By.CSS_SELECTOR, "mark[id^='ev-']")
+        assert len(marks) >= 5 and all(m.is_displayed() for m in marks)
+        colour = driver.execute_script(
+            "return getComputedStyle(document.getElementById('ev-rescision-1')).backgroundColor")
+        assert colour not in ("rgba(0, 0, 0, 0)", "transparent")  # the highlight is really painted
+        unresolved = driver.execute_script(
+            "return [...document.querySelectorAll('a[href^=\"#\"]')]"
+            ".map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(id))")
+        assert unresolved == []
+        driver.find_element(By.CSS_SELECTOR, "#resumen a[href='#ev-rescision-1']").click()
+        assert driver.execute_script("return location.hash") == "#ev-rescision-1"
+        assert driver.execute_script("return document.querySelector('mark:target').id") == "ev-rescision-1"
+        assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
+        errors = [entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+        assert errors == []
