@@ -39,8 +39,8 @@ class Document:
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
     text: str = ""
-    _page_starts: list[tuple[int, int]] = field(default_factory=list, repr=False)
-    _block_starts: list[int] = field(default_factory=list, repr=False)
+    _page_starts: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False)
+    _block_starts: list[int] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.blocks = [b for b in self.blocks if b.text.strip()]
