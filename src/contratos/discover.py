@@ -23,7 +23,8 @@ def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
 def find_files(paths: Iterable[str | os.PathLike], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
                exclude: tuple[str, ...] = ()) -> Iterator[Path]:
     """Files under `paths` in a stable order. A file named explicitly is always yielded (so that a
-    missing or unsupported one gets its error row); folders are walked without following symlinks."""
+    missing or unsupported one gets its error row); folders are walked without following symlinks, and
+    a subfolder that cannot be listed is yielded itself, so that it gets an error row too."""
     extensions = tuple(e.lower() if e.startswith(".") else f".{e.lower()}" for e in extensions)
     for root in paths:
         root = Path(root)
@@ -31,10 +32,18 @@ def find_files(paths: Iterable[str | os.PathLike], extensions: tuple[str, ...] =
             if not _excluded(root, exclude):
                 yield root
             continue
-        for folder, dirs, files in os.walk(root, followlinks=False):
+        unlisted: list[OSError] = []
+        for folder, dirs, files in os.walk(root, onerror=unlisted.append, followlinks=False):
+            yield from _drain(unlisted)
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(Path(folder, d), exclude))
             for name in sorted(files):
                 path = Path(folder, name)
                 if _skipped_name(name) or path.suffix.lower() not in extensions or _excluded(path, exclude):
                     continue
                 yield path
+        yield from _drain(unlisted)
+
+
+def _drain(errors: list[OSError]) -> Iterator[Path]:
+    while errors:
+        yield Path(errors.pop(0).filename)

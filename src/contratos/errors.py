@@ -5,6 +5,7 @@ from __future__ import annotations
 ERROR_CODES = {
     "not_found": "el archivo no existe",
     "is_directory": "es una carpeta, no un archivo",
+    "not_a_file": "no es un archivo normal (tubería, socket o dispositivo)",
     "permission_denied": "no hay permiso de lectura",
     "unsupported_format": "formato no soportado",
     "not_text": "no parece un documento de texto",

@@ -62,6 +62,11 @@ class Report:
     # the extracted text that evidence offsets index (for the HTML report); not part of the JSON
     text: str | None = field(default=None, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        # a file name with bytes that are not UTF-8 (an old zip, a Windows share) reaches Python with
+        # surrogate escapes, which no UTF-8 output can hold: show those bytes as U+FFFD
+        self.file = self.file.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
     @property
     def gaps(self) -> list[CheckResult]:
         return [c for c in self.checks if c.is_gap]

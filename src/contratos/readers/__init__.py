@@ -21,11 +21,17 @@ def _check_path(path: Path) -> None:
         raise ContratosError("not_found", "es un enlace simbólico roto", "Indique la ruta del archivo real")
     if not path.exists():
         raise ContratosError("not_found", "el archivo no existe", "Revise la ruta y el nombre del archivo")
+    if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):  # a folder `scan` could not walk
+        raise ContratosError("permission_denied", "no hay permiso para abrir la carpeta; sus contratos no se revisaron",
+                             "Revise los permisos de la carpeta")
+    if not os.access(path, os.R_OK):
+        raise ContratosError("permission_denied", "no hay permiso de lectura", "Revise los permisos del archivo")
     if path.is_dir():
         raise ContratosError("is_directory", "es una carpeta, no un archivo",
                              "Use 'contratos scan' para revisar una carpeta, o indique un archivo")
-    if not os.access(path, os.R_OK):
-        raise ContratosError("permission_denied", "no hay permiso de lectura", "Revise los permisos del archivo")
+    if not path.is_file():  # a named pipe or a device would block the reader or never end
+        raise ContratosError("not_a_file", "no es un archivo normal (es una tubería, un socket o un dispositivo)",
+                             "Guarde el contrato en un archivo y revise ese archivo")
 
 
 def read_document(path: str | os.PathLike, password: str | None = None) -> Document:

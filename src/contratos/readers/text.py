@@ -1,4 +1,5 @@
-"""Plain text and Markdown: UTF-8, UTF-16 with BOM, or cp1252/latin-1 as Windows editors save them."""
+"""Plain text and Markdown: UTF-8, UTF-16 (with or without BOM), or cp1252 as Windows editors save them;
+binary data named .txt is refused."""
 from __future__ import annotations
 
 import re
@@ -10,24 +11,41 @@ from .lines import lines_to_paragraphs
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a long contract is ~200 KB of text
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+# control characters other than tab, line and page breaks (\v too: Word pastes it), and U+FFFD from bad bytes
+_BINARY = frozenset(chr(c) for c in [*range(0, 9), *range(14, 32), 127]) | {"\ufffd"}
 
 
 def decode(data: bytes) -> str:
-    """Decode bytes the way a Spanish user's editor most likely wrote them."""
+    """Decode bytes the way a Spanish user's editor most likely wrote them; refuse binary data."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if b"\x00" in data[:4096]:
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    elif b"\x00" in data[:4096]:
+        text = data.decode(_utf16_without_bom(data[:4096]), errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")  # Windows editors; 5 unmapped bytes -> U+FFFD
+    sample = text[:20000]
+    if sample and sum(ch in _BINARY for ch in sample) > 0.01 * len(sample):
         raise ContratosError("not_text", "contiene datos binarios, no texto",
                              "Compruebe que es el contrato y no otro archivo con extensión .txt")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            return data.decode("latin-1")
+    return text
+
+
+def _utf16_without_bom(sample: bytes) -> str:
+    """UTF-16 written without a byte order mark: Latin text has a zero in every other byte. Anything
+    else with zero bytes is binary data."""
+    half = len(sample) // 2
+    even_zeros, odd_zeros = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_zeros > 0.3 * half and even_zeros < 0.02 * half:
+        return "utf-16-le"
+    if even_zeros > 0.3 * half and odd_zeros < 0.02 * half:
+        return "utf-16-be"
+    raise ContratosError("not_text", "contiene datos binarios, no texto",
+                         "Compruebe que es el contrato y no otro archivo con extensión .txt")
 
 
 def read_text(path: Path, markdown: bool = False) -> Document:
