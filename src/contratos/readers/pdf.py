@@ -77,29 +77,42 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
         if not fh.read(1024).lstrip().startswith(b"%PDF"):
             raise ContratosError("corrupt", "no es un PDF (la cabecera no es %PDF)",
                                  "Compruebe la extensión del archivo o expórtelo de nuevo a PDF")
+    import pypdfium2 as pdfium
+
     pdf = _open(path, password)
     try:
         n_pages = len(pdf)
         if n_pages > MAX_PAGES:
             raise ContratosError("too_large", f"el PDF tiene {n_pages} páginas, más de {MAX_PAGES}",
                                  "Divida el documento")
-        pages = []
+        pages, damaged = [], []
         for i in range(n_pages):
-            page = pdf[i]
+            try:
+                page = pdf[i]
+            except pdfium.PdfiumError:  # a broken page object: the other pages are still read
+                damaged.append(i + 1)
+                pages.append([])
+                continue
             try:
                 pages.append(_page_lines(page))
             finally:
                 page.close()
     finally:
         pdf.close()
-    empty_pages = [i + 1 for i, lines in enumerate(pages) if sum(len(ln.strip()) for ln in lines) < _MIN_CHARS_PER_PAGE]
-    if len(empty_pages) == n_pages:
+    if len(damaged) == n_pages:
+        raise ContratosError("corrupt", "el PDF está dañado: no se pudo abrir ninguna página",
+                             "Pida una copia nueva del archivo o expórtelo de nuevo a PDF")
+    empty_pages = [i + 1 for i, lines in enumerate(pages)
+                   if i + 1 not in damaged and sum(len(ln.strip()) for ln in lines) < _MIN_CHARS_PER_PAGE]
+    if len(empty_pages) + len(damaged) == n_pages:
         raise ContratosError("no_text_layer", "el PDF no tiene capa de texto (parece escaneado)",
                              "Pida al cliente el documento original en Word o PDF digital, o páselo por un programa de OCR")
     blocks = _blocks(_strip_running_lines(pages))
     doc = Document(path=str(path), format="pdf", blocks=blocks, pages=n_pages)
     if empty_pages:
         doc.warnings.append("Páginas sin texto (no revisadas): " + ", ".join(map(str, empty_pages)))
+    if damaged:
+        doc.warnings.append("Páginas dañadas que no se pudieron leer (no revisadas): " + ", ".join(map(str, damaged)))
     return doc
 
 

@@ -1,0 +1,25 @@
+"""Every input with which `make fuzz` once broke a reader (saved under tests/fuzz_regressions/) must now
+be read or refused with a coded Spanish error, through the API and through the CLI."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from contratos.api import check_file
+from contratos.errors import ERROR_CODES
+
+from .conftest import run_cli
+
+CASES = sorted((Path(__file__).parent / "fuzz_regressions").glob("fallo-*"))
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
+def test_fuzz_finding_no_longer_crashes(path):
+    report = check_file(path)
+    if not report.readable:
+        assert report.error["code"] in ERROR_CODES and report.error["code"] != "internal"
+    result = run_cli("check", str(path), "--format", "json")
+    assert result.returncode in (0, 1, 2) and "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["readable"] == report.readable
