@@ -120,12 +120,28 @@ def patch_declared_size(path: Path, member: str, size: int) -> Path:
     local = info.header_offset
     assert data[local:local + 4] == b"PK\x03\x04"
     struct.pack_into("<I", data, local + 22, size)
-    central = data.find(b"PK\x01\x02" + bytes(0))
+    central = data.find(b"PK\x01\x02")
     while central != -1:
         name_len = struct.unpack_from("<H", data, central + 28)[0]
         if data[central + 46:central + 46 + name_len] == name:
             struct.pack_into("<I", data, central + 24, size)
             break
+        central = data.find(b"PK\x01\x02", central + 4)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def set_encrypted_flag(path: Path, member: str) -> Path:
+    """Mark `member` as encrypted with the zip format's own (weak) password scheme."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        local = zf.getinfo(member).header_offset
+    data[local + 6] |= 1
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        name_len = struct.unpack_from("<H", data, central + 28)[0]
+        if data[central + 46:central + 46 + name_len] == member.encode():
+            data[central + 8] |= 1
         central = data.find(b"PK\x01\x02", central + 4)
     path.write_bytes(bytes(data))
     return path

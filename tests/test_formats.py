@@ -149,6 +149,21 @@ def test_html_without_text_is_empty(tmp_path):
     assert_refused(path, "empty", "el documento no contiene texto")
 
 
+@pytest.mark.parametrize("name", ["nuevo.docx", "nuevo.odt", "nuevo.rtf", "nuevo.html"])
+def test_zero_byte_file_is_empty(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"")
+    with pytest.raises(ContratosError) as info:
+        read_document(path)
+    assert info.value.code == "empty" and info.value.cause == "el archivo está vacío (0 bytes)"
+
+
+def test_empty_docx_through_the_cli(tmp_path):
+    path = tmp_path / "nuevo.docx"
+    path.write_bytes(b"")
+    assert_refused(path, "empty", "el archivo está vacío (0 bytes). Compruebe que es el contrato correcto")
+
+
 # --- .doc and other formats without a reader ---------------------------------------------------
 
 def test_legacy_doc_says_how_to_convert(tmp_path):

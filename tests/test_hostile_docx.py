@@ -17,7 +17,8 @@ from contratos.readers import read_document
 from .builders import make_docx
 from .conftest import run_cli
 from .hostile_docx import (CONTRACT, OBJETO, PAGO, RESCISION, TITLE, base_docx, body_docx, bomb_docx,
-                           footnote_docx, ole2, p, patch_declared_size, rewrite_zip, text_box, tracked)
+                           footnote_docx, ole2, p, patch_declared_size, rewrite_zip, set_encrypted_flag, text_box,
+                           tracked)
 
 
 def assert_refused(path, code: str, cause: str) -> None:
@@ -65,15 +66,18 @@ def test_zip_that_is_not_a_docx(tmp_path):
 def test_truncated_docx(tmp_path):
     path = body_docx(tmp_path / "cortado.docx", contract_body())
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
-    with pytest.raises(ContratosError) as info:
-        read_document(path)
-    assert info.value.code == "corrupt"
+    assert_refused(path, "corrupt", "el archivo .docx está incompleto (el paquete ZIP está cortado)")
 
 
 def test_password_protected_docx_is_an_ole2_file(tmp_path):
     # Word stores a .docx with a password as an OLE2 compound file holding an EncryptedPackage stream
     path = ole2(tmp_path / "protegido.docx", "EncryptedPackage")
     assert_refused(path, "encrypted", "el documento de Word está protegido con contraseña")
+
+
+def test_zip_encrypted_docx(tmp_path):
+    path = set_encrypted_flag(body_docx(tmp_path / "cifrado.docx", contract_body()), "word/document.xml")
+    assert_refused(path, "encrypted", "el paquete .docx está cifrado")
 
 
 # --- zip bombs ---------------------------------------------------------------------------------

@@ -75,8 +75,8 @@ def _ole2_error(path: Path, suffix: str) -> ContratosError:
     data = path.read_bytes()[:8 * 1024 * 1024]
     if "EncryptedPackage".encode("utf-16-le") in data:  # how Office stores a password-protected .docx
         return ContratosError("encrypted", "el documento de Word está protegido con contraseña",
-                              "Ábralo en Word, quite la contraseña (Archivo > Información > Proteger documento) "
-                              "y guárdelo de nuevo")
+                              "Ábralo en Word, quite la contraseña (Archivo > Información > Proteger documento > "
+                              "Cifrar con contraseña) y guárdelo de nuevo")
     if "WordDocument".encode("utf-16-le") in data:
         cause = "es un documento de Word antiguo (.doc), un formato que no se puede leer"
         if suffix != ".doc":
@@ -98,6 +98,8 @@ def read_document(path: str | os.PathLike, password: str | None = None) -> Docum
     suffix = path.suffix.lower()
     by_name = SUPPORTED.get(suffix)
     try:
+        if path.stat().st_size == 0:  # e.g. "New > Word document" in Windows Explorer, never edited
+            raise ContratosError("empty", "el archivo está vacío (0 bytes)", "Compruebe que es el contrato correcto")
         content = sniff(path)
         if content == "ole2":
             raise _ole2_error(path, suffix)

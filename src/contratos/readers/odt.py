@@ -118,8 +118,8 @@ def read_odt(path: Path) -> Document:
         manifest = zf.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
         if b"encryption-data" in manifest:
             raise ContratosError("encrypted", "el documento .odt está protegido con contraseña",
-                                 "Ábralo en LibreOffice, quite la contraseña (Archivo > Propiedades > Seguridad) "
-                                 "y guárdelo de nuevo")
+                                 "Ábralo en LibreOffice y guárdelo con Archivo > Guardar como, sin marcar "
+                                 "«Guardar con contraseña»")
         content = zf.read("content.xml")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:

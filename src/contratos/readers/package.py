@@ -37,6 +37,10 @@ def check_package(path: Path, required: str, label: str, hint: str) -> set[str]:
         raise ContratosError("too_large", f"el archivo {label} es demasiado grande para un contrato",
                              "Revise que sea el archivo correcto")
     if not zipfile.is_zipfile(path):
+        with path.open("rb") as fh:
+            if fh.read(4) == b"PK\x03\x04":  # starts as a zip but its directory at the end is missing
+                raise ContratosError("corrupt", f"el archivo {label} está incompleto (el paquete ZIP está cortado)",
+                                     "Pida una copia nueva del archivo o vuelva a descargarlo")
         raise ContratosError("corrupt", f"no es un archivo {label} válido (no es un paquete ZIP)", hint)
     try:
         with zipfile.ZipFile(path) as zf:
