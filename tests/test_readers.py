@@ -93,7 +93,8 @@ def test_pdf_without_text_layer(tmp_path):
     ("falso.pdf", b"esto no es un pdf", "corrupt"),
     ("falso.docx", b"texto plano con extension docx", "corrupt"),
     ("vacio.txt", b"", "empty"),
-    ("contrato.odt", b"PK\x03\x04", "unsupported_format"),
+    ("contrato.odt", b"PK\x03\x04", "corrupt"),
+    ("contrato.pages", b"PK\x03\x04", "unsupported_format"),
 ])
 def test_bad_files_raise_coded_errors(tmp_path, name, content, code):
     path = tmp_path / name

@@ -102,7 +102,7 @@ def cli():
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
 def check_command(archivo: str, fmt: str, password: str | None, force: bool, max_days: int | None,
                   config_path: str | None, fail_on: str):
-    """Revisa un contrato (.docx, .pdf, .txt o .md) y muestra el informe."""
+    """Revisa un contrato (.docx, .pdf, .odt, .rtf, .html, .txt o .md) y muestra el informe."""
     from .api import check_file
     from .errors import ContratosError
     from .formatters import render
@@ -136,8 +136,8 @@ def check_command(archivo: str, fmt: str, password: str | None, force: bool, max
               help="Procesos en paralelo (por omisión: los núcleos de la máquina).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120.0, metavar="SEGUNDOS",
               help="Tiempo máximo por archivo (por omisión: 120).")
-@click.option("--ext", "extensions", default=".pdf,.docx,.txt,.md", metavar="LISTA",
-              help="Extensiones a revisar, separadas por comas (por omisión: .pdf,.docx,.txt,.md).")
+@click.option("--ext", "extensions", default=".pdf,.docx,.odt,.rtf,.txt,.md,.html,.htm", metavar="LISTA",
+              help="Extensiones a revisar, separadas por comas (por omisión: .pdf,.docx,.odt,.rtf,.txt,.md,.html,.htm).")
 @click.option("--exclude", multiple=True, metavar="PATRÓN", help="Omite las rutas que coinciden (se puede repetir).")
 @_config_option
 @_fail_on_option
