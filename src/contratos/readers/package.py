@@ -4,6 +4,7 @@ entities). Every part is decompressed once here, in bounded chunks, before any X
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import ContratosError
@@ -70,7 +71,7 @@ def check_package(path: Path, required: str, label: str, hint: str) -> set[str]:
     except ContratosError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, RuntimeError,
-            OSError) as exc:
+            OSError, zlib.error) as exc:  # zlib.error: a damaged deflate stream inside a part
         if isinstance(exc, (PermissionError, FileNotFoundError)):
             raise
         if isinstance(exc, NotImplementedError):  # an unusual compression method
