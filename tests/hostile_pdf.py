@@ -127,6 +127,14 @@ def _stream(data: bytes, compress: bool = True) -> bytes:
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
 
+def oversized_pdf(path: Path, size: int) -> Path:
+    """A PDF header followed by `size` bytes in all, as a sparse file: takes no room on disk."""
+    with path.open("wb") as fh:
+        fh.write(b"%PDF-1.7\n")
+        fh.truncate(size)
+    return path
+
+
 def many_pages_pdf(path: Path, n_pages: int) -> Path:
     """`n_pages` pages, each a line of real text: small on disk, but more pages than allowed."""
     # 1 catalog, 2 pages, 3 font, then (page, content) pairs

@@ -49,6 +49,7 @@ def files(tmp_path_factory) -> dict[str, Path]:
         "escaneado": h.scanned_pdf(d / "escaneado.pdf"),
         "mixto": h.scanned_pdf(d / "mixto.pdf", scan={2}),
         "enorme": h.many_pages_pdf(d / "enorme.pdf", 2001),
+        "pesado": h.oversized_pdf(d / "pesado.pdf", 201 * 2**20),
         "lento": h.slow_pdf(d / "lento.pdf"),
     }
 
@@ -93,6 +94,7 @@ def _unreadable(path: Path, *extra: str, env: dict | None = None) -> tuple[dict,
     ("cifrado", ("--password", "otra"), "encrypted", "la contraseña indicada no abre el PDF"),
     ("escaneado", (), "no_text_layer", "el PDF no tiene capa de texto (parece escaneado). Vuelva a ejecutar con --ocr"),
     ("enorme", (), "too_large", "el PDF tiene 2001 páginas, más de 2000"),
+    ("pesado", (), "too_large", "el PDF ocupa 201 MB, más de 200 MB"),
 ])
 def test_unreadable_pdf_gets_one_spanish_line_exit_2_and_a_stable_code(files, name, extra, code, says):
     report, line = _unreadable(files[name], *extra)
@@ -113,7 +115,7 @@ def test_ocr_without_tesseract_says_how_to_install_it(files):
 
 def test_reader_raises_coded_errors(files):
     cases = {"truncado": "corrupt", "basura": "corrupt", "bucle": "corrupt", "cifrado": "encrypted",
-             "escaneado": "no_text_layer", "enorme": "too_large"}
+             "escaneado": "no_text_layer", "enorme": "too_large", "pesado": "too_large"}
     for name, code in cases.items():
         with pytest.raises(ContratosError) as info:
             read_document(files[name])

@@ -91,8 +91,10 @@ def read_pdf(path: Path, password: str | None = None, ocr: bool = False) -> Docu
     file with many slow pages between two pages."""
     import pypdfium2 as pdfium
 
-    if path.stat().st_size > MAX_PDF_BYTES:
-        raise ContratosError("too_large", "el PDF es demasiado grande", "Divida el documento o revise que sea el correcto")
+    size = path.stat().st_size
+    if size > MAX_PDF_BYTES:
+        raise ContratosError("too_large", f"el PDF ocupa {size // 2**20} MB, más de {MAX_PDF_BYTES // 2**20} MB",
+                             "Divida el documento o revise que sea el correcto")
     with path.open("rb") as fh:
         if not fh.read(1024).lstrip().startswith(b"%PDF"):
             raise ContratosError("corrupt", "no es un PDF (la cabecera no es %PDF)",
