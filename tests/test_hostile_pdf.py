@@ -132,6 +132,38 @@ def test_encrypted_pdf_opens_with_its_password(files):
     assert result.returncode == 0 and json.loads(result.stdout)["readable"] is True
 
 
+def test_pdf_protected_only_against_copying_is_checked(tmp_path):
+    """An owner password (no printing, no copying) but none to open: the contract is read as usual."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    lock = StandardEncryption("", ownerPassword="propietario", canPrint=0, canCopy=0, canModify=0)
+    report = check_file(h.text_pdf(tmp_path / "protegido.pdf", encrypt=lock))
+    assert report.readable and {c.id: c.status for c in report.checks}["pago"] == "ok"
+
+
+_FAKE_TESSERACT = """#!/bin/sh
+if [ "$1" = "--list-langs" ]; then printf 'List of available languages (2):\n%s\nosd\n' "$LANGS"; exit 0; fi
+cat >/dev/null
+echo "Error in pixReadMem: Unknown format: no pix returned" >&2
+exit 1
+"""
+
+
+@pytest.mark.parametrize("langs,code,says", [
+    ("eng", "ocr_unavailable", "Tesseract no tiene instalado el idioma español. "
+                               "Instálelo con: sudo apt install tesseract-ocr-spa"),
+    ("spa", "ocr_failed", "Tesseract falló en la página 1 (Error in pixReadMem: Unknown format: no pix returned)"),
+])
+def test_ocr_with_a_tesseract_that_cannot_read(files, tmp_path, langs, code, says):
+    fake = tmp_path / "bin" / "tesseract"
+    fake.parent.mkdir()
+    fake.write_text(_FAKE_TESSERACT)
+    fake.chmod(0o755)
+    env = {**os.environ, "PATH": f"{fake.parent}:/usr/bin:/bin", "LANGS": langs}
+    report, line = _unreadable(files["escaneado"], "--ocr", env=env)
+    assert report["error"]["code"] == code and says in line
+
+
 def test_mixed_pdf_checks_the_text_pages_and_names_the_scanned_ones(files):
     path = files["mixto"]
     before = _fingerprint(path)

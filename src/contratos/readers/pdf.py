@@ -108,11 +108,12 @@ def read_pdf(path: Path, password: str | None = None, ocr: bool = False) -> Docu
                                  f"Divida el documento en partes de hasta {MAX_PAGES} páginas")
         pages = []
         for i in range(n_pages):
+            damaged = ContratosError("corrupt", f"la página {i + 1} del PDF está dañada",
+                                     "Pida una copia nueva del archivo o expórtelo de nuevo a PDF")
             try:
                 page = pdf[i]
             except pdfium.PdfiumError:
-                raise ContratosError("corrupt", f"la página {i + 1} del PDF está dañada",
-                                     "Pida una copia nueva del archivo o expórtelo de nuevo a PDF") from None
+                raise damaged from None
             try:
                 lines = _page_lines(page)
                 if ocr and _chars(lines) < _MIN_CHARS_PER_PAGE:
@@ -122,6 +123,8 @@ def read_pdf(path: Path, password: str | None = None, ocr: bool = False) -> Docu
                     if _chars(lines) >= _MIN_CHARS_PER_PAGE:
                         ocr_pages.append(i + 1)
                 pages.append(lines)
+            except pdfium.PdfiumError:
+                raise damaged from None
             finally:
                 page.close()
     finally:
