@@ -132,13 +132,11 @@ def check_command(archivo: str, fmt: str, password: str | None, force: bool, max
     sys.exit(emit(report))
 
 
-# The main thread or the watchdog writes the result of a single-file command, never both.
-_OUTPUT = threading.Lock()
 _WATCHDOG_GRACE = 3  # seconds past the time limit before the watchdog ends the process
 
 
 def _checked(archivo: str, timeout: float | None, emit, **options):
-    """check_file under a time limit, never a traceback; returns the report holding _OUTPUT.
+    """check_file under a time limit, never a traceback.
 
     The limit is a SIGALRM (batch.time_limit), which Python handles between bytecodes: a file
     with many slow pages stops at the next page. A single call into C that outlasts the limit
@@ -152,8 +150,10 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
     from .errors import ContratosError
     from .report import Report
 
+    output = threading.Lock()  # the main thread or the watchdog writes the result, never both
+
     def expire() -> None:
-        if _OUTPUT.acquire(blocking=False):
+        if output.acquire(blocking=False):
             code = emit(Report.unreadable(archivo, timeout_error(timeout, single=True)))
             sys.stdout.flush()
             sys.stderr.flush()
@@ -177,7 +177,7 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
     finally:
         if watchdog:
             watchdog.cancel()
-    _OUTPUT.acquire()  # blocks for good if the watchdog is already writing and exiting
+    output.acquire()  # blocks for good if the watchdog is already writing and exiting
     return report
 
 
