@@ -282,3 +282,10 @@ def test_scan_passes_ocr_to_its_workers(files):
 
     report = analyse_path(str(files["escaneado"]), timeout=60, options={"ocr": True})
     assert report["readable"] is True and report["ocr_pages"] == [1, 2, 3]
+
+
+def test_ocr_raises_the_default_time_limit():
+    from contratos.cli import _time_limit
+
+    assert _time_limit(None, ocr=False) == 120 and _time_limit(None, ocr=True) == 900
+    assert _time_limit(30, ocr=True) == 30

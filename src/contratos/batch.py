@@ -18,6 +18,7 @@ from .errors import ContratosError
 from .report import Report
 
 DEFAULT_TIMEOUT = 120  # seconds per file
+OCR_TIMEOUT = 900  # seconds per file with --ocr: Tesseract takes 1-6 s a page here
 
 
 class FileTimeout(BaseException):

@@ -71,9 +71,19 @@ def _ocr_option(f):
                              "tienen texto; el informe indica qué páginas y avisa de que puede haber errores.")(f)
 
 
+_TIMEOUT_HELP = "(por omisión: 120; 900 con --ocr, que tarda de 1 a 6 s por página escaneada)."
+
+
 def _timeout_option(f):
-    return click.option("--timeout", type=click.FloatRange(min=1), default=120.0, metavar="SEGUNDOS",
-                        help="Tiempo máximo de lectura y análisis (por omisión: 120).")(f)
+    return click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="SEGUNDOS",
+                        help="Tiempo máximo de lectura y análisis " + _TIMEOUT_HELP)(f)
+
+
+def _time_limit(timeout: float | None, ocr: bool) -> float:
+    """The --timeout given, or the default: OCR of a scanned contract takes minutes, not seconds."""
+    from .batch import DEFAULT_TIMEOUT, OCR_TIMEOUT
+
+    return timeout if timeout is not None else (OCR_TIMEOUT if ocr else DEFAULT_TIMEOUT)
 
 
 def _playbook(config_path: str | None, max_days: int | None = None):
@@ -115,7 +125,7 @@ def cli():
 @_fail_on_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
 def check_command(archivo: str, fmt: str, password: str | None, force: bool, max_days: int | None,
-                  ocr: bool, timeout: float, config_path: str | None, fail_on: str):
+                  ocr: bool, timeout: float | None, config_path: str | None, fail_on: str):
     """Revisa un contrato (.docx, .pdf, .txt o .md) y muestra el informe."""
     from .formatters import render
 
@@ -128,7 +138,8 @@ def check_command(archivo: str, fmt: str, password: str | None, force: bool, max
         return report.exit_code_for(fail_on)
 
     playbook = _playbook(config_path, max_days)
-    report = _checked(archivo, timeout, emit, password=password, force=force, config=playbook, ocr=ocr)
+    report = _checked(archivo, _time_limit(timeout, ocr), emit,
+                      password=password, force=force, config=playbook, ocr=ocr)
     sys.exit(emit(report))
 
 
@@ -190,8 +201,8 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
               help="Escribe el resultado en ARCHIVO (de forma atómica) en vez de la salida estándar.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
               help="Procesos en paralelo (por omisión: los núcleos de la máquina).")
-@click.option("--timeout", type=click.FloatRange(min=1), default=120.0, metavar="SEGUNDOS",
-              help="Tiempo máximo por archivo (por omisión: 120).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="SEGUNDOS",
+              help="Tiempo máximo por archivo " + _TIMEOUT_HELP)
 @click.option("--ext", "extensions", default=".pdf,.docx,.txt,.md", metavar="LISTA",
               help="Extensiones a revisar, separadas por comas (por omisión: .pdf,.docx,.txt,.md).")
 @click.option("--exclude", multiple=True, metavar="PATRÓN", help="Omite las rutas que coinciden (se puede repetir).")
@@ -219,7 +230,7 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, co
         click.echo(f"contratos: no se encontraron contratos ({', '.join(exts)}) en {' '.join(rutas)}. "
                    "Revise la ruta o use --ext.", err=True)
         sys.exit(EXIT_ERROR)
-    opts = BatchOptions(jobs=min(jobs or os.cpu_count() or 1, len(files)), timeout=timeout,
+    opts = BatchOptions(jobs=min(jobs or os.cpu_count() or 1, len(files)), timeout=_time_limit(timeout, ocr),
                         options={"config": playbook, "ocr": ocr})
     totals = Totals(fail_on=fail_on)
     interrupted = False
@@ -255,7 +266,8 @@ def _report_for(archivo: str, password: str | None, force: bool, playbook, ocr: 
         click.echo(f"contratos: {archivo}: {report.error['message']}", err=True)
         return EXIT_ERROR
 
-    report = _checked(archivo, timeout, emit_error, password=password, force=force, config=playbook, ocr=ocr)
+    report = _checked(archivo, _time_limit(timeout, ocr), emit_error,
+                      password=password, force=force, config=playbook, ocr=ocr)
     if not report.readable:
         sys.exit(emit_error(report))
     return report
