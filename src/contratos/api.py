@@ -22,7 +22,8 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
     language = detect_language(document.text)
     kind = document_kind(document.folded, title)
     report = Report(file=document.path, format=document.format, pages=document.pages,
-                    warnings=list(document.warnings), language=language, document_kind=kind, text=document.text)
+                    warnings=list(document.warnings), language=language, document_kind=kind, text=document.text,
+                    pages_without_text=list(document.pages_without_text), ocr_pages=list(document.ocr_pages))
     if config is not None:
         options = {"perspective": config.perspective, "max_payment_days": config.max_payment_days,
                    "only": config.enabled(), **options}
@@ -40,16 +41,25 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
     clauses = segment(document)
     analysis = analyse(document, clauses)
     report.checks = run_checks(analysis, **options)
+    if document.pages_without_text:  # the clause may be on a page that could not be read
+        unread = ", ".join(map(str, document.pages_without_text))
+        for check in report.checks:
+            if check.status == "missing":
+                same = check.explanation == check.message
+                check.message += f" (Puede estar en una página sin texto que no se revisó: {unread}.)"
+                if same:
+                    check.explanation = check.message
     if config is not None:
         report.checks = config.apply(report.checks)
     return report
 
 
-def check_file(path: str | os.PathLike, password: str | None = None, **options) -> Report:
+def check_file(path: str | os.PathLike, password: str | None = None, ocr: bool = False, **options) -> Report:
     """Check one contract file. Never raises for a bad file: the report says `readable: False` and why.
     Options: `force=True` checks a document that does not look like a Spanish service contract;
     `perspective` ("prestador" or "cliente") and `max_payment_days` (default 60); `config`, a
-    playbook from `contratos.config.load_config()`, sets all of them and the severities.
+    playbook from `contratos.config.load_config()`, sets all of them and the severities;
+    `ocr=True` reads PDF pages without text with Tesseract (Spanish data), see `Report.ocr_pages`.
 
     >>> report = check_file("sample_contracts/completo_ar_diseno.docx")
     >>> report.to_dict()["checks"][0]["id"]
@@ -58,7 +68,7 @@ def check_file(path: str | os.PathLike, password: str | None = None, **options) 
     from .readers import read_document
 
     try:
-        document = read_document(path, password=password)
+        document = read_document(path, password=password, ocr=ocr)
         return analyse_document(document, **options)
     except ContratosError as error:
         return Report.unreadable(str(path), error)

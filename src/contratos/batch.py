@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -16,27 +18,46 @@ from .errors import ContratosError
 from .report import Report
 
 DEFAULT_TIMEOUT = 120  # seconds per file
+OCR_TIMEOUT = 900  # seconds per file with --ocr: Tesseract takes 1-6 s a page here
 
 
-class _FileTimeout(Exception):
-    pass
+class FileTimeout(BaseException):
+    """The time limit of one file ran out. A BaseException, like KeyboardInterrupt, so that no
+    `except Exception` in a reader or library can swallow it."""
 
 
 def _alarm(signum, frame):
-    raise _FileTimeout()
+    raise FileTimeout()
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise FileTimeout in the block after `seconds` (SIGALRM). Python runs the handler between
+    bytecodes: a call into C code (one pdfium page, one spaCy batch) finishes before it fires, so
+    readers work in small steps (a PDF page at a time). No limit when `seconds` is falsy, off the
+    main thread or without SIGALRM (Windows)."""
+    active = (bool(seconds) and hasattr(signal, "SIGALRM")
+              and threading.current_thread() is threading.main_thread())
+    if not active:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def analyse_path(path: str, timeout: float | None = None, options: dict | None = None) -> dict:
     """Check one file and return its report as a dict. Never raises: errors become `readable: false`."""
     from .api import check_file
 
-    use_alarm = bool(timeout) and hasattr(signal, "SIGALRM")
-    if use_alarm:
-        previous = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        return check_file(path, **(options or {})).to_dict()
-    except _FileTimeout:
+        with time_limit(timeout):
+            return check_file(path, **(options or {})).to_dict()
+    except FileTimeout:
         return timeout_report(path, timeout)
     except ContratosError as error:
         return Report.unreadable(path, error).to_dict()
@@ -44,16 +65,17 @@ def analyse_path(path: str, timeout: float | None = None, options: dict | None =
         return Report.unreadable(path, ContratosError(
             "internal", f"error interno al analizar ({type(exc).__name__})",
             "Informe del fallo adjuntando el archivo si puede")).to_dict()
-    finally:
-        if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+
+
+def timeout_error(timeout: float | None, single: bool = False) -> ContratosError:
+    """`single`: the file was checked alone (check, checklist, carta), not in a scan."""
+    hint = ("Vuelva a ejecutar con un --timeout mayor o compruebe que es el archivo correcto" if single
+            else "Revise el archivo por separado con 'contratos check' o aumente --timeout")
+    return ContratosError("timeout", f"el análisis superó el límite de {timeout:g} s", hint)
 
 
 def timeout_report(path: str, timeout: float | None) -> dict:
-    return Report.unreadable(path, ContratosError(
-        "timeout", f"el análisis superó el límite de {timeout:g} s",
-        "Revise el archivo por separado con 'contratos check' o aumente --timeout")).to_dict()
+    return Report.unreadable(path, timeout_error(timeout)).to_dict()
 
 
 def _init_worker() -> None:

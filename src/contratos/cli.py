@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 
 import click
 
@@ -64,6 +65,27 @@ def _fail_on_option(f):
                         help="Sale con 1 si hay un punto débil de esta prioridad o mayor.")(f)
 
 
+def _ocr_option(f):
+    return click.option("--ocr", is_flag=True,
+                        help="Lee con OCR (Tesseract, idioma español) las páginas de un PDF escaneado que no "
+                             "tienen texto; el informe indica qué páginas y avisa de que puede haber errores.")(f)
+
+
+_TIMEOUT_HELP = "(por omisión: 120; 900 con --ocr, que tarda de 1 a 6 s por página escaneada)."
+
+
+def _timeout_option(f):
+    return click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="SEGUNDOS",
+                        help="Tiempo máximo de lectura y análisis " + _TIMEOUT_HELP)(f)
+
+
+def _time_limit(timeout: float | None, ocr: bool) -> float:
+    """The --timeout given, or the default: OCR of a scanned contract takes minutes, not seconds."""
+    from .batch import DEFAULT_TIMEOUT, OCR_TIMEOUT
+
+    return timeout if timeout is not None else (OCR_TIMEOUT if ocr else DEFAULT_TIMEOUT)
+
+
 def _playbook(config_path: str | None, max_days: int | None = None):
     """The playbook for this run; a bad configuration ends the command with one line and exit 2."""
     from .config import ConfigError, load_config
@@ -97,32 +119,77 @@ def cli():
 @click.option("--max-dias-pago", "max_days", type=click.IntRange(1, 365), default=None, metavar="DÍAS",
               help="Plazo de pago máximo aceptable; uno mayor es un punto débil (por omisión: 60 o el de "
                    "la configuración).")
+@_ocr_option
+@_timeout_option
 @_config_option
 @_fail_on_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
 def check_command(archivo: str, fmt: str, password: str | None, force: bool, max_days: int | None,
-                  config_path: str | None, fail_on: str):
+                  ocr: bool, timeout: float | None, config_path: str | None, fail_on: str):
     """Revisa un contrato (.docx, .pdf, .odt, .rtf, .html, .txt o .md) y muestra el informe."""
-    from .api import check_file
-    from .errors import ContratosError
     from .formatters import render
-    from .report import Report
+
+    def emit(report) -> int:
+        color = fmt == "text" and sys.stdout.isatty()
+        if report.readable or fmt != "text":  # text mode: an unreadable file gets only the stderr line
+            click.echo(render(report, fmt, color=color), nl=False, color=color)
+        if not report.readable:
+            click.echo(f"contratos: {archivo}: {report.error['message']}", err=True)
+        return report.exit_code_for(fail_on)
 
     playbook = _playbook(config_path, max_days)
+    report = _checked(archivo, _time_limit(timeout, ocr), emit,
+                      password=password, force=force, config=playbook, ocr=ocr)
+    sys.exit(emit(report))
+
+
+_WATCHDOG_GRACE = 3  # seconds past the time limit before the watchdog ends the process
+
+
+def _checked(archivo: str, timeout: float | None, emit, **options):
+    """check_file under a time limit, never a traceback.
+
+    The limit is a SIGALRM (batch.time_limit), which Python handles between bytecodes: a file
+    with many slow pages stops at the next page. A single call into C that outlasts the limit
+    (pdfium parsing one enormous page) cannot be interrupted, so a watchdog thread (ctypes
+    releases the GIL during the call) writes the timeout result with `emit` and ends the
+    process _WATCHDOG_GRACE seconds later."""
+    import os
+
+    from .api import check_file
+    from .batch import FileTimeout, time_limit, timeout_error
+    from .errors import ContratosError
+    from .report import Report
+
+    output = threading.Lock()  # the main thread or the watchdog writes the result, never both
+
+    def expire() -> None:
+        if output.acquire(blocking=False):
+            code = emit(Report.unreadable(archivo, timeout_error(timeout, single=True)))
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+
+    watchdog = threading.Timer(timeout + _WATCHDOG_GRACE, expire) if timeout else None
+    if watchdog:
+        watchdog.daemon = True
+        watchdog.start()
     try:
-        report = check_file(archivo, password=password, force=force, config=playbook)
+        with time_limit(timeout):
+            report = check_file(archivo, **options)
+    except FileTimeout:
+        report = Report.unreadable(archivo, timeout_error(timeout, single=True))
     except ContratosError as error:  # e.g. the Spanish model is not installed
         report = Report.unreadable(archivo, error)
     except Exception as exc:  # never a traceback for the user
-        error = ContratosError("internal", f"error interno al analizar ({type(exc).__name__}: {exc})",
-                               "Informe del fallo adjuntando el archivo si puede")
-        report = Report.unreadable(archivo, error)
-    color = fmt == "text" and sys.stdout.isatty()
-    if report.readable or fmt != "text":  # text mode: an unreadable file gets only the stderr line
-        click.echo(render(report, fmt, color=color), nl=False, color=color)
-    if not report.readable:
-        click.echo(f"contratos: {archivo}: {report.error['message']}", err=True)
-    sys.exit(report.exit_code_for(fail_on))
+        report = Report.unreadable(archivo, ContratosError(
+            "internal", f"error interno al analizar ({type(exc).__name__}: {exc})",
+            "Informe del fallo adjuntando el archivo si puede"))
+    finally:
+        if watchdog:
+            watchdog.cancel()
+    output.acquire()  # blocks for good if the watchdog is already writing and exiting
+    return report
 
 
 @cli.command("scan", context_settings=_HELP)
@@ -134,15 +201,16 @@ def check_command(archivo: str, fmt: str, password: str | None, force: bool, max
               help="Escribe el resultado en ARCHIVO (de forma atómica) en vez de la salida estándar.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
               help="Procesos en paralelo (por omisión: los núcleos de la máquina).")
-@click.option("--timeout", type=click.FloatRange(min=1), default=120.0, metavar="SEGUNDOS",
-              help="Tiempo máximo por archivo (por omisión: 120).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="SEGUNDOS",
+              help="Tiempo máximo por archivo " + _TIMEOUT_HELP)
 @click.option("--ext", "extensions", default=".pdf,.docx,.odt,.rtf,.txt,.md,.html,.htm", metavar="LISTA",
               help="Extensiones a revisar, separadas por comas (por omisión: .pdf,.docx,.odt,.rtf,.txt,.md,.html,.htm).")
 @click.option("--exclude", multiple=True, metavar="PATRÓN", help="Omite las rutas que coinciden (se puede repetir).")
+@_ocr_option
 @_config_option
 @_fail_on_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
-def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, config_path, fail_on):
+def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, config_path, fail_on):
     """Revisa muchos contratos: carpetas (recursivamente) y archivos.
 
     Códigos de salida: 0 ningún punto débil, 1 algún contrato con puntos débiles,
@@ -162,8 +230,8 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, config_
         click.echo(f"contratos: no se encontraron contratos ({', '.join(exts)}) en {' '.join(rutas)}. "
                    "Revise la ruta o use --ext.", err=True)
         sys.exit(EXIT_ERROR)
-    opts = BatchOptions(jobs=min(jobs or os.cpu_count() or 1, len(files)), timeout=timeout,
-                        options={"config": playbook})
+    opts = BatchOptions(jobs=min(jobs or os.cpu_count() or 1, len(files)), timeout=_time_limit(timeout, ocr),
+                        options={"config": playbook, "ocr": ocr})
     totals = Totals(fail_on=fail_on)
     interrupted = False
     progress = _progress(len(files))
@@ -190,23 +258,18 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, config_
     sys.exit(totals.exit_code)
 
 
-def _report_for(archivo: str, password: str | None, force: bool, playbook):
+def _report_for(archivo: str, password: str | None, force: bool, playbook, ocr: bool = False,
+                timeout: float | None = None):
     """check_file for the review commands; an unreadable file ends the command with one line and exit 2."""
-    from .api import check_file
-    from .errors import ContratosError
-    from .report import Report
 
-    try:
-        report = check_file(archivo, password=password, force=force, config=playbook)
-    except ContratosError as error:
-        report = Report.unreadable(archivo, error)
-    except Exception as exc:  # never a traceback for the user
-        report = Report.unreadable(archivo, ContratosError(
-            "internal", f"error interno al analizar ({type(exc).__name__}: {exc})",
-            "Informe del fallo adjuntando el archivo si puede"))
-    if not report.readable:
+    def emit_error(report) -> int:
         click.echo(f"contratos: {archivo}: {report.error['message']}", err=True)
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
+
+    report = _checked(archivo, _time_limit(timeout, ocr), emit_error,
+                      password=password, force=force, config=playbook, ocr=ocr)
+    if not report.readable:
+        sys.exit(emit_error(report))
     return report
 
 
@@ -220,10 +283,12 @@ def _report_for(archivo: str, password: str | None, force: bool, playbook):
 @click.option("--password", default=None, metavar="CLAVE", help="Contraseña de un PDF protegido.")
 @click.option("--forzar", "--force", "force", is_flag=True,
               help="Revisa el documento aunque no parezca un contrato de servicios en español.")
+@_ocr_option
+@_timeout_option
 @_config_option
 @_fail_on_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
-def checklist_command(archivo, fmt, respuestas, password, force, config_path, fail_on):
+def checklist_command(archivo, fmt, respuestas, password, force, ocr, timeout, config_path, fail_on):
     """Lista de verificación antes de firmar: las comprobaciones, las preguntas sobre el cliente
     y un veredicto (firmar, negociar antes de firmar o no aceptar) con sus motivos.
 
@@ -238,7 +303,7 @@ def checklist_command(archivo, fmt, respuestas, password, force, config_path, fa
     except ConfigError as error:
         click.echo(f"contratos: {error.message}", err=True)
         sys.exit(EXIT_ERROR)
-    checklist = build(_report_for(archivo, password, force, playbook), answers, fail_on)
+    checklist = build(_report_for(archivo, password, force, playbook, ocr, timeout), answers, fail_on)
     if fmt == "html":
         from .formatters.html import render_html
 
@@ -264,14 +329,17 @@ def checklist_command(archivo, fmt, respuestas, password, force, config_path, fa
 @click.option("--password", default=None, metavar="CLAVE", help="Contraseña de un PDF protegido.")
 @click.option("--forzar", "--force", "force", is_flag=True,
               help="Revisa el documento aunque no parezca un contrato de servicios en español.")
+@_ocr_option
+@_timeout_option
 @_config_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
-def carta_command(archivo, tipo, cliente, firma, motivo, recomendar, hasta, password, force, config_path):
+def carta_command(archivo, tipo, cliente, firma, motivo, recomendar, hasta, password, force, ocr, timeout,
+                  config_path):
     """Escribe un correo amable al cliente: pide los cambios con una redacción propuesta, o
     declina el proyecto con honestidad y, si puede, recomienda a otra persona."""
     from .carta import write_letter
 
-    report = _report_for(archivo, password, force, _playbook(config_path))
+    report = _report_for(archivo, password, force, _playbook(config_path), ocr, timeout)
     click.echo(write_letter(report, tipo, client=cliente, signature=firma, reason=motivo,
                             recommend=recomendar, up_to=hasta), nl=False)
     sys.exit(EXIT_OK)

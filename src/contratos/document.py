@@ -38,6 +38,8 @@ class Document:
     blocks: list[Block]
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    pages_without_text: list[int] = field(default_factory=list)  # PDF pages left unread (scans), 1-based
+    ocr_pages: list[int] = field(default_factory=list)  # PDF pages whose text comes from OCR, 1-based
     text: str = ""
     _page_starts: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False)
     _block_starts: list[int] = field(default_factory=list, init=False, repr=False)

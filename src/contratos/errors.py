@@ -13,6 +13,8 @@ ERROR_CODES = {
     "corrupt": "el archivo está dañado o no es lo que dice su extensión",
     "encrypted": "el PDF está protegido con contraseña",
     "no_text_layer": "el PDF no tiene capa de texto (parece escaneado)",
+    "ocr_unavailable": "el OCR (--ocr) necesita Tesseract con el idioma español, que no está instalado",
+    "ocr_failed": "el OCR no pudo leer las páginas escaneadas",
     "too_large": "el archivo supera el tamaño máximo admitido",
     "timeout": "el análisis superó el tiempo máximo",
     "model_missing": "falta el modelo de español de spaCy",

@@ -59,6 +59,8 @@ class Report:
     pages: int | None = None
     checks: list[CheckResult] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    pages_without_text: list[int] = field(default_factory=list)  # PDF pages not checked: no text, no OCR
+    ocr_pages: list[int] = field(default_factory=list)  # PDF pages whose text Tesseract read (--ocr)
     # the extracted text that evidence offsets index (for the HTML report); not part of the JSON
     text: str | None = field(default=None, repr=False, compare=False)
 
@@ -103,6 +105,9 @@ class Report:
             "readable": self.readable,
             "error": self.error,
             "warnings": list(self.warnings),
+            "ocr": bool(self.ocr_pages),
+            "ocr_pages": list(self.ocr_pages),
+            "pages_without_text": list(self.pages_without_text),
             "checks": [c.to_dict() for c in self.checks],
             "summary": self.summary(),
         }

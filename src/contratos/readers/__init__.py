@@ -97,8 +97,9 @@ def _unsupported(suffix: str) -> ContratosError:
     return ContratosError("unsupported_format", f"el formato {suffix or '(sin extensión)'} no está soportado", hint)
 
 
-def read_document(path: str | os.PathLike, password: str | None = None) -> Document:
-    """Read a contract from `path`; raise ContratosError with a Spanish explanation when impossible."""
+def read_document(path: str | os.PathLike, password: str | None = None, ocr: bool = False) -> Document:
+    """Read a contract from `path`; raise ContratosError with a Spanish explanation when impossible.
+    `ocr`: read PDF pages without a text layer with Tesseract."""
     path = Path(path)
     _check_path(path)
     suffix = path.suffix.lower()
@@ -132,7 +133,7 @@ def read_document(path: str | os.PathLike, password: str | None = None) -> Docum
             document = read_html(path)
         else:
             from .pdf import read_pdf
-            document = read_pdf(path, password=password)
+            document = read_pdf(path, password=password, ocr=ocr)
     except PermissionError:
         raise ContratosError("permission_denied", "no hay permiso de lectura", "Revise los permisos del archivo") from None
     except FileNotFoundError:

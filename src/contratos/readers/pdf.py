@@ -31,8 +31,18 @@ def _open(path: Path, password: str | None):
                                      "Compruebe la contraseña (--password)") from None
             raise ContratosError("encrypted", "el PDF está protegido con contraseña",
                                  "Vuelva a ejecutar con --password CONTRASEÑA") from None
+        if not _has_end(path):
+            raise ContratosError("corrupt", "el PDF está incompleto (le falta el final del archivo)",
+                                 "Descárguelo de nuevo o pida una copia nueva del archivo") from None
         raise ContratosError("corrupt", "el PDF está dañado o incompleto",
                              "Pida una copia nueva del archivo o expórtelo de nuevo a PDF") from None
+
+
+def _has_end(path: Path) -> bool:
+    """A complete PDF ends with %%EOF within its last 1024 bytes (what Acrobat requires)."""
+    with path.open("rb") as fh:
+        fh.seek(max(path.stat().st_size - 1024, 0))
+        return b"%%EOF" in fh.read()
 
 
 def _page_lines(page) -> list[str]:
@@ -70,9 +80,21 @@ def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
     return cleaned
 
 
-def read_pdf(path: Path, password: str | None = None) -> Document:
-    if path.stat().st_size > MAX_PDF_BYTES:
-        raise ContratosError("too_large", "el PDF es demasiado grande", "Divida el documento o revise que sea el correcto")
+def _chars(lines: list[str]) -> int:
+    return sum(len(ln.strip()) for ln in lines)
+
+
+def read_pdf(path: Path, password: str | None = None, ocr: bool = False) -> Document:
+    """Text of a PDF, page by page. Pages without text (scans) are read with Tesseract when `ocr`
+    is true and skipped with a warning otherwise; the Document lists both kinds by page number.
+    Pages are extracted one at a time, so a time limit (SIGALRM, see batch.time_limit) stops a
+    file with many slow pages between two pages."""
+    import pypdfium2 as pdfium
+
+    size = path.stat().st_size
+    if size > MAX_PDF_BYTES:
+        raise ContratosError("too_large", f"el PDF ocupa {size // 2**20} MB, más de {MAX_PDF_BYTES // 2**20} MB",
+                             "Divida el documento o revise que sea el correcto")
     with path.open("rb") as fh:
         if not fh.read(1024).lstrip().startswith(b"%PDF"):
             raise ContratosError("corrupt", "no es un PDF (la cabecera no es %PDF)",
@@ -80,40 +102,64 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
     import pypdfium2 as pdfium
 
     pdf = _open(path, password)
+    ocr_pages: list[int] = []
     try:
         n_pages = len(pdf)
         if n_pages > MAX_PAGES:
             raise ContratosError("too_large", f"el PDF tiene {n_pages} páginas, más de {MAX_PAGES}",
-                                 "Divida el documento")
+                                 f"Divida el documento en partes de hasta {MAX_PAGES} páginas")
         pages, damaged = [], []
         for i in range(n_pages):
-            try:
+            try:  # a broken page object: the other pages are still read
                 page = pdf[i]
-            except pdfium.PdfiumError:  # a broken page object: the other pages are still read
+            except pdfium.PdfiumError:
                 damaged.append(i + 1)
                 pages.append([])
                 continue
             try:
-                pages.append(_page_lines(page))
+                lines = _page_lines(page)
+                if ocr and _chars(lines) < _MIN_CHARS_PER_PAGE:
+                    from .ocr import ocr_page
+
+                    lines = ocr_page(page, i + 1)
+                    if _chars(lines) >= _MIN_CHARS_PER_PAGE:
+                        ocr_pages.append(i + 1)
+                pages.append(lines)
+            except pdfium.PdfiumError:
+                damaged.append(i + 1)
+                pages.append([])
             finally:
                 page.close()
     finally:
         pdf.close()
-    if len(damaged) == n_pages:
-        raise ContratosError("corrupt", "el PDF está dañado: no se pudo abrir ninguna página",
+    empty_pages = [i + 1 for i, lines in enumerate(pages) if i + 1 not in damaged and _chars(lines) < _MIN_CHARS_PER_PAGE]
+    if damaged and len(empty_pages) + len(damaged) == n_pages:  # nothing readable, and not because of a scan
+        raise ContratosError("corrupt", f"el PDF está dañado: no se pudo leer {_page_list(damaged)} "
+                             "y ninguna otra tiene texto",
                              "Pida una copia nueva del archivo o expórtelo de nuevo a PDF")
-    empty_pages = [i + 1 for i, lines in enumerate(pages)
-                   if i + 1 not in damaged and sum(len(ln.strip()) for ln in lines) < _MIN_CHARS_PER_PAGE]
-    if len(empty_pages) + len(damaged) == n_pages:
+    if len(empty_pages) == n_pages:
+        if ocr:
+            raise ContratosError("no_text_layer", "el PDF no tiene capa de texto y el OCR no reconoció texto",
+                                 "Pida al cliente el documento original en Word o PDF digital")
         raise ContratosError("no_text_layer", "el PDF no tiene capa de texto (parece escaneado)",
-                             "Pida al cliente el documento original en Word o PDF digital, o páselo por un programa de OCR")
+                             "Vuelva a ejecutar con --ocr para reconocer el texto (OCR), o pida al cliente "
+                             "el documento original en Word o PDF digital")
     blocks = _blocks(_strip_running_lines(pages))
-    doc = Document(path=str(path), format="pdf", blocks=blocks, pages=n_pages)
+    doc = Document(path=str(path), format="pdf", blocks=blocks, pages=n_pages,
+                   pages_without_text=empty_pages, ocr_pages=ocr_pages)
+    if ocr_pages:
+        doc.warnings.append(f"Texto obtenido por OCR en {_page_list(ocr_pages)}: puede contener errores de "
+                            "reconocimiento; compare las citas con el original")
     if empty_pages:
-        doc.warnings.append("Páginas sin texto (no revisadas): " + ", ".join(map(str, empty_pages)))
+        doc.warnings.append("Páginas sin texto (no revisadas): " + ", ".join(map(str, empty_pages))
+                            + ("" if ocr else ". Si son escaneadas, vuelva a ejecutar con --ocr para leerlas"))
     if damaged:
         doc.warnings.append("Páginas dañadas que no se pudieron leer (no revisadas): " + ", ".join(map(str, damaged)))
     return doc
+
+
+def _page_list(numbers: list[int]) -> str:
+    return ("la página " if len(numbers) == 1 else "las páginas ") + ", ".join(map(str, numbers))
 
 
 def _blocks(pages: list[list[str]]) -> list[Block]:
