@@ -127,6 +127,13 @@ def test_broken_symlink(tmp_path):
     assert "enlace" in report["error"]["message"]
 
 
+def test_unknown_extension_says_what_to_convert_to(tmp_path):
+    path = tmp_path / "contrato.xyz"
+    path.write_text(CONTRACT, encoding="utf-8")
+    report = assert_refused(check_json(path), path, "unsupported_format")
+    assert report["error"]["message"].startswith("el formato .xyz no está soportado. Convierta el contrato a .docx")
+
+
 def test_named_pipe_is_not_read(tmp_path):
     path = tmp_path / "tubo.txt"
     os.mkfifo(path)  # opening it would block forever

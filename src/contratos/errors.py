@@ -11,7 +11,7 @@ ERROR_CODES = {
     "not_text": "no parece un documento de texto",
     "empty": "el documento no contiene texto",
     "corrupt": "el archivo está dañado o no es lo que dice su extensión",
-    "encrypted": "el PDF está protegido con contraseña",
+    "encrypted": "el documento está protegido con contraseña o cifrado",
     "no_text_layer": "el PDF no tiene capa de texto (parece escaneado)",
     "ocr_unavailable": "el OCR (--ocr) necesita Tesseract con el idioma español, que no está instalado",
     "ocr_failed": "el OCR no pudo leer las páginas escaneadas",
