@@ -82,6 +82,9 @@ class _Walker:
                 self.blocks.append(Block(" | ".join(cells), kind="table"))
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def read_html(path: Path) -> Document:
     size = path.stat().st_size
     if size > MAX_HTML_BYTES:
@@ -90,7 +93,8 @@ def read_html(path: Path) -> Document:
     import lxml.html  # lazy: lxml comes with python-docx
     from lxml import etree
 
-    text = _decode(path.read_bytes())
+    # control characters (NUL included) are not text and lxml refuses them when it edits the tree
+    text = _NOT_XML.sub("", _decode(path.read_bytes()))
     parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
