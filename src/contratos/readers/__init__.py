@@ -61,7 +61,8 @@ def sniff(path: Path) -> str | None:
         try:
             with zipfile.ZipFile(path) as zf:
                 names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError, ValueError,
+                EOFError):  # NotImplementedError: a zip version or method zipfile does not know
             return None  # a broken zip: the reader for its extension explains
         if "word/document.xml" in names:
             return "docx"

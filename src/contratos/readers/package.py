@@ -75,7 +75,7 @@ def check_package(path: Path, required: str, label: str, hint: str) -> set[str]:
         if isinstance(exc, (PermissionError, FileNotFoundError)):
             raise
         if isinstance(exc, NotImplementedError):  # an unusual compression method
-            raise ContratosError("corrupt", f"el paquete {label} usa una compresión que no se puede leer",
+            raise ContratosError("corrupt", f"el paquete {label} está dañado o usa una compresión que no se puede leer",
                                  "Ábralo en Word o LibreOffice y guárdelo de nuevo") from None
         raise _damaged(label) from None
     return names
