@@ -1,6 +1,8 @@
 """The pre-signing checklist: answers file, verdict rules, formats and exit codes."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from contratos.checklist import FIRMAR, NEGOCIAR, NO_ACEPTAR, build, load_answers
@@ -85,14 +87,62 @@ def test_answers_file_accepts_booleans_and_words(tmp_path):
     assert load_answers(None) == {}
 
 
-@pytest.mark.parametrize("text, words", [('paga_puntual = true', "pregunta desconocida 'paga_puntual'"),
-                                         ('paga_a_tiempo = "quizas"', "'paga_a_tiempo' no admite 'quizas'"),
-                                         ('paga_a_tiempo = ', "no se pudo leer como TOML")])
+def test_answers_at_the_top_level_and_in_the_table_are_merged(tmp_path):
+    answers = tmp_path / "r.toml"
+    answers.write_text('paga_a_tiempo = true\n[respuestas]\ncambia_tarifas = false\n')
+    assert load_answers(str(answers)) == {"paga_a_tiempo": "si", "cambia_tarifas": "no"}
+
+
+ENGLISH = re.compile(r"Errno|Invalid|Expected|codec|decode|\bline\b|\bcolumn\b|Traceback|Error\b|True|False|\[\]")
+
+
+@pytest.mark.parametrize("text, words", [
+    ('paga_puntual = true', "pregunta desconocida 'paga_puntual'"),
+    ('paga_a_tiempo = "quizas"', "'paga_a_tiempo' no admite 'quizas'"),
+    ('paga_a_tiempo = ', "no es TOML válido: un valor no válido"),
+    ('paga_a_tiempo = 1', "'paga_a_tiempo' no admite 1; valores válidos: true, false"),
+    ('paga_a_tiempo = 0', "'paga_a_tiempo' no admite 0"),
+    ('paga_a_tiempo = [true]', "'paga_a_tiempo' no admite una lista"),
+    ('paga_a_tiempo = True', "no es TOML válido: un valor no válido (los textos van entre comillas; true y false, "
+                             "en minúsculas) en la línea 1, columna 17"),
+    ('respuestas = true', "'respuestas' debe ser una tabla ([respuestas])"),
+    ('[respuestas.paga_a_tiempo]\nx = 1', "'paga_a_tiempo' no admite una tabla"),
+    ('paga_a_tiempo = true\n[respuestas]\npaga_a_tiempo = false', "respondida dos veces"),
+])
 def test_bad_answers_file(tmp_path, text, words):
     answers = tmp_path / "r.toml"
     answers.write_text(text + "\n")
-    with pytest.raises(ConfigError, match=words):
+    with pytest.raises(ConfigError) as info:
         load_answers(str(answers))
+    message = info.value.message
+    assert message.startswith(f"{answers}: ") and words in message and not ENGLISH.search(message), message
+    assert "configuración" not in message
+
+
+def test_unreadable_answers_files_are_explained_in_spanish(tmp_path):
+    latin1 = tmp_path / "latin1.toml"
+    latin1.write_bytes("paga_a_tiempo = \"sí\"\n".encode("latin-1"))
+    bom = tmp_path / "bom.toml"
+    bom.write_bytes("paga_a_tiempo = \"sí\"\n".encode("utf-8-sig"))
+    assert load_answers(str(bom)) == {"paga_a_tiempo": "si"}
+    for path, words in ((latin1, "no está guardado como texto UTF-8"), (tmp_path, "es una carpeta, no un archivo"),
+                        (tmp_path / "falta.toml", "el archivo de respuestas no existe. Revise la ruta de --respuestas")):
+        with pytest.raises(ConfigError) as info:
+            load_answers(str(path))
+        assert words in info.value.message and not ENGLISH.search(info.value.message), info.value.message
+
+
+def test_cli_bad_answers_files_are_one_spanish_line_and_exit_2(tmp_path):
+    files = {"uno.toml": "paga_a_tiempo = 1\n", "lista.toml": "paga_a_tiempo = [true, false]\n",
+             "tabla.toml": "respuestas = true\n", "roto.toml": "paga_a_tiempo = True\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    for name in [*files, "falta.toml", "."]:
+        result = run_cli("checklist", str(SAMPLES / "completo_ar_diseno.docx"), "--respuestas", name, cwd=tmp_path)
+        assert result.returncode == 2 and result.stdout == "", name
+        line = result.stderr
+        assert line.count("\n") == 1 and line.startswith(f"contratos: {name}: "), line
+        assert not ENGLISH.search(line) and "interno" not in line, line
 
 
 def test_cli_markdown_sign(tmp_path):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -65,6 +66,54 @@ def test_precedence_config_flag_then_contratos_toml_then_pyproject(tmp_path):
     assert load_config(str(other), cwd=tmp_path).disabled == {"mora"}
     with pytest.raises(ConfigError, match="no existe"):
         load_config(str(tmp_path / "falta.toml"))
+    with pytest.raises(ConfigError, match="es una carpeta, no un archivo. Indique en --config un archivo .toml"):
+        load_config(str(tmp_path))
+
+
+def test_messages_name_the_tables_as_each_file_writes_them(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.contratos.umbrales]\npreaviso = 3\n')
+    with pytest.raises(ConfigError, match=r"clave desconocida 'preaviso' en \[tool\.contratos\.umbrales\]"):
+        load_config(cwd=tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.contratos]\nperfil = 3\n')
+    with pytest.raises(ConfigError, match=r"clave desconocida 'perfil' en \[tool\.contratos\];"):
+        load_config(cwd=tmp_path)
+    with pytest.raises(ConfigError, match=r"'umbrales' debe ser una tabla \(\[tool\.contratos\.umbrales\]\)"):
+        parse({"umbrales": 3}, "pyproject.toml", "tool.contratos")
+    with pytest.raises(ConfigError, match=r"clave desconocida 'preaviso' en \[umbrales\]"):
+        parse({"umbrales": {"preaviso": 3}}, "contratos.toml")
+    (tmp_path / "otro").mkdir()
+    (tmp_path / "otro" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    with pytest.raises(ConfigError, match=r"no tiene la tabla \[tool\.contratos\]"):
+        load_config(str(tmp_path / "otro" / "pyproject.toml"))
+
+
+@pytest.mark.parametrize("data, words", [
+    ({"perspectiva": True}, "'perspectiva' no admite true;"),
+    ({"perspectiva": ["cliente"]}, "'perspectiva' no admite una lista;"),
+    ({"umbrales": {"exigir_intereses_mora": 1}}, "no admite 1; valores válidos: true, false"),
+    ({"umbrales": {"preaviso_minimo_dias": 1.5}}, "no admite 1.5; debe ser un número entero"),
+    ({"umbrales": {"interes_mora_mensual": 0}}, "no admite 0; debe ser un porcentaje"),
+    ({"comprobaciones": {"desactivar": [1]}}, "comprobación desconocida 1;"),
+    ({"comprobaciones": {"desactivar": True}}, "debe ser una lista de identificadores (por ejemplo, [\"plazos\"]), no true"),
+])
+def test_values_are_shown_as_the_user_wrote_them(data, words):
+    with pytest.raises(ConfigError) as info:
+        parse(data, "c.toml")
+    assert words in info.value.message and "True" not in info.value.message and "[1]" not in info.value.message
+
+
+def test_cli_config_read_errors_never_leak_english(tmp_path):
+    (tmp_path / "latin1.toml").write_bytes('perspectiva = "cliente" # está\n'.encode("latin-1"))
+    (tmp_path / "mayus.toml").write_text("[umbrales]\nexigir_intereses_mora = True\n")
+    (tmp_path / "carpeta").mkdir()
+    english = re.compile(r"Errno|codec|decode|Invalid|Error|\bline\b|\bcolumn\b")
+    for name, words in (("latin1.toml", "no está guardado como texto UTF-8"),
+                        ("mayus.toml", "no es TOML válido: un valor no válido"),
+                        ("carpeta", "es una carpeta, no un archivo")):
+        result = run_cli("reglas", "--config", name, cwd=tmp_path)
+        assert result.returncode == 2 and result.stdout == "" and result.stderr.count("\n") == 1
+        assert result.stderr.startswith(f"contratos: {name}: {words}"), result.stderr
+        assert not english.search(result.stderr), result.stderr
 
 
 def test_pyproject_without_the_table_is_ignored(tmp_path):
@@ -133,7 +182,8 @@ def test_cli_bad_config_is_one_spanish_line_and_exit_2(tmp_path):
 def test_cli_broken_toml_and_missing_config(tmp_path):
     (tmp_path / "contratos.toml").write_text("[umbrales\n")
     result = run_cli("reglas", cwd=tmp_path)
-    assert result.returncode == 2 and "contratos.toml: no es TOML válido" in result.stderr
+    assert result.returncode == 2 and "contratos.toml: no es TOML válido: falta «]» al final del nombre de una " \
+        "tabla en la línea 1, columna 10" in result.stderr
     result = run_cli("reglas", "--config", "no-hay.toml")
     assert result.returncode == 2 and "no-hay.toml: el archivo de configuración no existe" in result.stderr
 

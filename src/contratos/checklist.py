@@ -2,7 +2,6 @@
 (plantillas/checklist.toml) with the user's answers, and a verdict with the reasons behind it."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
@@ -11,6 +10,7 @@ from .config import ConfigError
 from .formatters.labels import STATUS_LABEL
 from .patterns import CORE_CHECKS
 from .plantillas import load
+from .tomlfile import TomlFileError, describe, read_toml
 
 FIRMAR, NEGOCIAR, NO_ACEPTAR = "firmar", "negociar", "no_aceptar"
 _YES = {True: "si", False: "no", "si": "si", "sí": "si", "no": "no", "no_se": "no_se", "no sé": "no_se",
@@ -48,26 +48,37 @@ class Checklist:
         return 0 if self.verdict == FIRMAR else 1
 
 
+_ANSWERS_HINT = "Corrija el archivo de respuestas (--respuestas)"
+_VALID = 'valores válidos: true, false, "si", "no", "no_se"'
+
+
 def load_answers(path: str | None) -> dict[str, str]:
-    """The --respuestas file: question id = true/false or "si"/"no"/"no_se". Bad keys raise ConfigError."""
+    """The --respuestas file: question id = true/false or "si"/"no"/"no_se", at the top level or in a
+    [respuestas] table (or both). Anything else raises ConfigError with one Spanish line."""
     if path is None:
         return {}
-    file = Path(path)
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(path, "el archivo de respuestas no existe", "Revise la ruta de --respuestas") from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(path, f"no se pudo leer como TOML ({exc})", "Corrija el archivo de respuestas") from None
-    data = data.get("respuestas", data)
+        data = read_toml(Path(path), "--respuestas")
+    except TomlFileError as error:
+        cause = "el archivo de respuestas no existe" if error.cause == "el archivo no existe" else error.cause
+        raise ConfigError(path, cause, error.hint) from None
+    table = data.pop("respuestas", {})
+    if not isinstance(table, dict):
+        raise ConfigError(path, f"'respuestas' debe ser una tabla ([respuestas]) con una respuesta por pregunta, "
+                                f"no {describe(table)}", _ANSWERS_HINT)
+    twice = sorted(set(data) & set(table))
+    if twice:
+        raise ConfigError(path, f"la pregunta '{twice[0]}' está respondida dos veces (fuera y dentro de "
+                                "[respuestas])", "Deje una sola respuesta por pregunta")
     ids = [q["id"] for q in load("checklist")["preguntas"]]
     answers = {}
-    for key, value in data.items():
+    for key, value in {**data, **table}.items():
         if key not in ids:
-            raise ConfigError(path, f"pregunta desconocida '{key}'; preguntas válidas: {', '.join(ids)}")
-        normal = _YES.get(value.strip().lower() if isinstance(value, str) else value)
+            raise ConfigError(path, f"pregunta desconocida '{key}'; preguntas válidas: {', '.join(ids)}", _ANSWERS_HINT)
+        normal = _YES.get(value.strip().lower()) if isinstance(value, str) else (
+            _YES[value] if isinstance(value, bool) else None)  # 1 and 0 are not answers
         if normal is None:
-            raise ConfigError(path, f"'{key}' no admite {value!r}; valores válidos: true, false, \"si\", \"no\", \"no_se\"")
+            raise ConfigError(path, f"'{key}' no admite {describe(value)}; {_VALID}", _ANSWERS_HINT)
         answers[key] = normal
     return answers
 
