@@ -23,7 +23,7 @@ def test_scan_fail_on_levels():
     alta = run_cli("scan", str(COMPLETE), str(SIGNED_OFF), "--jobs", "1")
     assert alta.returncode == 0
     media = run_cli("scan", str(COMPLETE), str(SIGNED_OFF), "--jobs", "1", "--fail-on", "media", "--format", "csv")
-    assert media.returncode == 1 and "0 sin puntos débiles de prioridad media o mayor, 2 con alguno" in media.stderr
+    assert media.returncode == 1 and "Con puntos débiles de prioridad media o alta: 2." in media.stderr
     unreadable = run_cli("scan", str(COMPLETE), str(SAMPLES / "expected.toml"), "--ext", ".docx,.toml", "--jobs", "1")
     assert unreadable.returncode == 2
 

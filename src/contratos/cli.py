@@ -61,7 +61,7 @@ def _config_option(f):
 
 def _fail_on_option(f):
     return click.option("--fail-on", "fail_on", type=_SEVERITY, default="alta", show_default=True,
-                        help="Sale con 1 si hay un punto débil de esta prioridad o mayor.")(f)
+                        help="Sale con 1 si hay un punto débil de esta prioridad o de una más alta (alta > media > baja).")(f)
 
 
 def _playbook(config_path: str | None, max_days: int | None = None):
@@ -260,7 +260,7 @@ def checklist_command(archivo, fmt, respuestas, password, force, config_path, fa
               help="Por qué declina (solo con --tipo declinar; por omisión: condiciones).")
 @click.option("--recomendar", default="", metavar="NOMBRE", help="A quién recomienda en su lugar (declinar).")
 @click.option("--hasta", type=_SEVERITY, default="media", show_default=True,
-              help="Incluye los puntos débiles de esta prioridad o mayor.")
+              help="Incluye los puntos débiles de esta prioridad y de las más altas (alta > media > baja).")
 @click.option("--password", default=None, metavar="CLAVE", help="Contraseña de un PDF protegido.")
 @click.option("--forzar", "--force", "force", is_flag=True,
               help="Revisa el documento aunque no parezca un contrato de servicios en español.")
