@@ -1,16 +1,21 @@
 """The pre-signing checklist: answers file, verdict rules, formats and exit codes."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
-from contratos.checklist import FIRMAR, NEGOCIAR, NO_ACEPTAR, build, load_answers
+from contratos.checklist import FIRMAR, NEGOCIAR, NO_ACEPTAR, CannotJudge, build, load_answers
 from contratos.config import ConfigError
+from contratos.formatters.checklist import render_checklist_markdown
+from contratos.patterns import CHECK_FILES
 from contratos.plantillas import load
 from contratos.report import CheckResult, Report
 
-from .conftest import SAMPLES, run_cli
+from .conftest import ROOT, SAMPLES, run_cli
+
+LABOUR = ROOT / "eval" / "documents" / "b_02_laboral_gt_contador.docx"  # a contrato de trabajo
 
 QUESTIONS = [q["id"] for q in load("checklist")["preguntas"]]
 GOOD = {"paga_a_tiempo": "si", "respeta_experiencia": "si", "cambia_tarifas": "no", "trata_como_empleado": "no",
@@ -50,11 +55,32 @@ def test_fail_on_decides_which_gaps_count():
     assert build(report(plazos="weak"), GOOD, fail_on="baja").verdict == NEGOCIAR
 
 
-def test_unanswered_and_doubtful_answers_mean_negotiate():
+def test_unanswered_questions_are_pending_notes_not_reasons():
     unanswered = build(report(), {k: v for k, v in GOOD.items() if k != "plazos_realistas"})
-    assert unanswered.verdict == NEGOCIAR and unanswered.reasons[0].startswith("Pregunta sin responder: ¿Los plazos")
+    assert unanswered.verdict == FIRMAR and unanswered.exit_code == 0
+    assert unanswered.verdict_label == "firmar, tras responder las preguntas pendientes"
+    assert unanswered.notes[0].startswith("Queda 1 pregunta sin responder: el veredicto se basa en el contrato")
+    assert unanswered.notes[1].startswith("Sin responder: ¿Los plazos")
+    nothing = build(report(), {})
+    assert nothing.verdict == FIRMAR and len(nothing.pending) == len(QUESTIONS)
+    assert nothing.reasons == ["No hay puntos débiles de prioridad alta en las comprobaciones revisadas."]
+    gap = build(report(pago="missing"), {})
+    assert gap.verdict == NEGOCIAR and gap.verdict_label == "negociar antes de firmar"
+    assert not any("Sin responder" in r for r in gap.reasons) and any("Sin responder" in n for n in gap.notes)
     doubtful = build(report(), {**GOOD, "da_informacion": "no_se"})
     assert doubtful.verdict == NEGOCIAR and "no sé" in doubtful.reasons[0]
+    assert not any("Sin responder" in n for n in doubtful.notes)
+
+
+def test_items_and_reasons_use_the_finding_not_the_generic_message():
+    checks = [CheckResult("rescision", "Rescisión", "weak", "alta", "Hay una vía de salida, pero no le protege del todo.",
+                          explanation="El preaviso de 5 días es menor que el mínimo de 45 días.")]
+    checklist = build(Report(file="x.txt", checks=checks), GOOD)
+    assert checklist.reasons == ["Rescisión: débil (prioridad alta). El preaviso de 5 días es menor que el mínimo "
+                                 "de 45 días."]
+    markdown = render_checklist_markdown(checklist)
+    assert "- [ ] **Rescisión**: débil (prioridad alta). El preaviso de 5 días es menor" in markdown
+    assert "no le protege del todo" not in markdown
 
 
 @pytest.mark.parametrize("question, answer", [("respeta_experiencia", "no"), ("cambia_tarifas", "si"),
@@ -171,9 +197,14 @@ def test_cli_do_not_accept_and_html(tmp_path):
     assert "le trata como a un empleado" in html and 'id="ev-rescision-1"' in html
 
 
-def test_cli_without_answers_asks_them_and_errors_exit_2(tmp_path):
+def test_cli_without_answers_judges_the_contract_and_lists_the_pending_questions(tmp_path):
     result = run_cli("checklist", str(SAMPLES / "completo_ar_diseno.docx"))
-    assert result.returncode == 1 and result.stdout.count("Respuesta: sin responder") == len(QUESTIONS)
+    assert result.returncode == 0 and result.stdout.count("Respuesta: sin responder") == len(QUESTIONS)
+    assert "## Veredicto: **firmar, tras responder las preguntas pendientes**" in result.stdout
+    assert f"- Quedan {len(QUESTIONS)} preguntas sin responder" in result.stdout
+    assert "- Sin responder: ¿El cliente paga a tiempo" in result.stdout
+    gaps = run_cli("checklist", str(SAMPLES / "sin_pago_mx_marketing.docx"))
+    assert gaps.returncode == 1 and "## Veredicto: **negociar antes de firmar**" in gaps.stdout
     bad = tmp_path / "r.toml"
     bad.write_text("cliente_amable = true\n")
     result = run_cli("checklist", str(SAMPLES / "completo_ar_diseno.docx"), "--respuestas", str(bad))
@@ -183,7 +214,45 @@ def test_cli_without_answers_asks_them_and_errors_exit_2(tmp_path):
     assert missing.returncode == 2 and "no-existe.docx" in missing.stderr and missing.stdout == ""
 
 
-def test_a_document_that_is_not_a_service_contract_is_never_signed_blindly():
+def test_cli_checklist_items_show_the_specific_finding(tmp_path):
+    (tmp_path / "c.toml").write_text("[umbrales]\npreaviso_minimo_dias = 45\n")
+    result = run_cli("checklist", str(SAMPLES / "completo_ar_diseno.docx"), "--config", str(tmp_path / "c.toml"))
+    assert result.returncode == 1
+    assert ("- [ ] **Rescisión (salida del contrato)**: débil (prioridad alta). El preaviso de 30 días es menor que "
+            "el mínimo de 45 días") in result.stdout
+
+
+def test_a_document_that_is_not_a_service_contract_gets_no_verdict():
     checks = [CheckResult(id="pago", name="Pago", status="not_applicable", severity="alta", message="No aplica.")]
-    checklist = build(Report(file="x.docx", checks=checks, document_kind="laboral"), GOOD)
-    assert checklist.verdict == NEGOCIAR and "no parece un contrato de servicios" in checklist.reasons[0]
+    document = Report(file="x.docx", checks=checks, document_kind="laboral",
+                      not_applicable_reason="El documento parece un contrato de trabajo, no un contrato de servicios.")
+    with pytest.raises(CannotJudge, match="el documento parece un contrato de trabajo, no un contrato de servicios: "
+                                          "contratos no puede valorarlo"):
+        build(document, GOOD)
+
+
+def test_cli_not_a_contract_or_nothing_reviewed_is_one_line_and_exit_2(tmp_path):
+    result = run_cli("checklist", str(LABOUR))
+    assert result.returncode == 2 and result.stdout == "" and result.stderr.count("\n") == 1
+    assert "contrato de trabajo" in result.stderr and "Use --forzar para revisarlo igualmente" in result.stderr
+    forced = run_cli("checklist", str(LABOUR), "--forzar")
+    assert forced.returncode in (0, 1) and "## Veredicto:" in forced.stdout
+    (tmp_path / "nada.toml").write_text(f"[comprobaciones]\ndesactivar = {json.dumps(list(CHECK_FILES))}\n")
+    nothing = run_cli("checklist", str(SAMPLES / "completo_ar_diseno.docx"), "--config", "nada.toml", cwd=tmp_path)
+    assert nothing.returncode == 2 and nothing.stdout == "" and nothing.stderr.count("\n") == 1
+    assert "nada.toml) desactiva todas las comprobaciones: no se revisó nada" in nothing.stderr
+    assert "firmar" not in nothing.stderr
+
+
+def test_disabled_checks_are_noted_as_not_reviewed(tmp_path):
+    (tmp_path / "c.toml").write_text('[comprobaciones]\ndesactivar = ["rescision", "plazos"]\n')
+    result = run_cli("checklist", str(SAMPLES / "sin_rescision_cl_contabilidad.txt"), "--respuestas",
+                     str(_good_answers(tmp_path)), "--config", str(tmp_path / "c.toml"))
+    assert "- No se revisó (desactivada en la configuración): Rescisión (salida del contrato); Plazos de entrega." \
+        in result.stdout
+
+
+def _good_answers(tmp_path):
+    answers = tmp_path / "respuestas.toml"
+    answers.write_text(GOOD_TOML)
+    return answers

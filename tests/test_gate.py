@@ -43,11 +43,24 @@ def test_rules_listing_and_alias(tmp_path):
 def test_explain_a_check_and_alias():
     result = run_cli("explicar", "mora")
     assert result.returncode == 0
-    for section in ("Qué detecta:", "Por qué importa:", "Qué pedir:", "Cláusula de ejemplo:"):
+    for section in ("Qué detecta:", "Por qué importa:", "Qué pedir:", "Cláusula de ejemplo (complete los datos"):
         assert section in result.stdout
     assert "interés moratorio" in result.stdout and run_cli("explain", "mora").stdout == result.stdout
+    assert "[porcentaje] %" in result.stdout  # a blank, not an invented rate
     unknown = run_cli("explicar", "pagos")
     assert unknown.returncode == 2 and "comprobación desconocida 'pagos'" in unknown.stderr and unknown.stdout == ""
+    assert "¿Quiso decir pago o plazos?" in unknown.stderr and unknown.stderr.count("\n") == 1
+
+
+def test_explain_accepts_any_case_and_accents_and_fills_from_the_playbook(tmp_path):
+    assert run_cli("explicar", "MORA").stdout == run_cli("explicar", "mora").stdout
+    assert run_cli("explicar", "Rescisión").stdout.startswith("rescision · ")
+    assert run_cli("explicar", "campos-vacios").returncode == 0
+    (tmp_path / "contratos.toml").write_text("[umbrales]\ninteres_mora_mensual = 2\n[severidad]\nmora = \"alta\"\n")
+    configured = run_cli("explicar", "mora", cwd=tmp_path).stdout
+    assert "(prioridad alta)" in configured and "moratorio del 2 % mensual" in " ".join(configured.split())
+    blanks = run_cli("explicar", "campos_vacios").stdout
+    assert "Cláusula de ejemplo" not in blanks and "Qué hacer:" in blanks and "complete cada espacio" in blanks
 
 
 def test_help_lists_the_new_commands_in_spanish():

@@ -225,20 +225,26 @@ def _report_for(archivo: str, password: str | None, force: bool, playbook):
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
 def checklist_command(archivo, fmt, respuestas, password, force, config_path, fail_on):
     """Lista de verificación antes de firmar: las comprobaciones, las preguntas sobre el cliente
-    y un veredicto (firmar, negociar antes de firmar o no aceptar) con sus motivos.
+    (o sobre el prestador, con perspectiva cliente) y un veredicto (firmar, negociar antes de firmar
+    o no aceptar) con sus motivos. Las preguntas sin responder quedan como pendientes.
 
-    Códigos de salida: 0 firmar, 1 negociar antes de firmar o no aceptar, 2 error.
+    Códigos de salida: 0 firmar, 1 negociar antes de firmar o no aceptar, 2 error o sin veredicto
+    (no es un contrato de servicios, o la configuración desactiva todas las comprobaciones).
     """
-    from .checklist import build, load_answers
+    from .checklist import CannotJudge, build, load_answers
     from .config import ConfigError
 
     playbook = _playbook(config_path)
     try:
-        answers = load_answers(respuestas)
+        answers = load_answers(respuestas, playbook.perspective)
     except ConfigError as error:
         click.echo(f"contratos: {error.message}", err=True)
         sys.exit(EXIT_ERROR)
-    checklist = build(_report_for(archivo, password, force, playbook), answers, fail_on)
+    try:
+        checklist = build(_report_for(archivo, password, force, playbook), answers, fail_on)
+    except CannotJudge as problem:
+        click.echo(f"contratos: {archivo}: {problem}", err=True)
+        sys.exit(EXIT_ERROR)
     if fmt == "html":
         from .formatters.html import render_html
 
@@ -254,7 +260,8 @@ def checklist_command(archivo, fmt, respuestas, password, force, config_path, fa
 @click.argument("archivo", metavar="ARCHIVO")
 @click.option("--tipo", type=click.Choice(["negociar", "declinar"]), required=True,
               help="negociar: pide añadir o corregir las cláusulas; declinar: rechaza el proyecto con amabilidad.")
-@click.option("--cliente", default="", metavar="NOMBRE", help="A quién va dirigida la carta.")
+@click.option("--cliente", "--destinatario", "cliente", default="", metavar="NOMBRE",
+              help="A quién va dirigida la carta (el cliente; con perspectiva cliente, el prestador).")
 @click.option("--firma", default="", metavar="NOMBRE", help="Su nombre, al pie de la carta.")
 @click.option("--motivo", type=click.Choice(["condiciones", "tiempo", "especialidad"]), default="condiciones",
               help="Por qué declina (solo con --tipo declinar; por omisión: condiciones).")
@@ -267,13 +274,23 @@ def checklist_command(archivo, fmt, respuestas, password, force, config_path, fa
 @_config_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
 def carta_command(archivo, tipo, cliente, firma, motivo, recomendar, hasta, password, force, config_path):
-    """Escribe un correo amable al cliente: pide los cambios con una redacción propuesta, o
-    declina el proyecto con honestidad y, si puede, recomienda a otra persona."""
-    from .carta import write_letter
+    """Escribe un correo amable a la otra parte: pide los cambios con una redacción propuesta, o
+    declina el proyecto con honestidad y, si puede, recomienda a otra persona.
+
+    No escribe cartas sobre un documento que no es un contrato de servicios (salvo con --forzar).
+    """
+    from .carta import letter_notes, write_letter
+    from .checklist import cannot_judge
 
     report = _report_for(archivo, password, force, _playbook(config_path))
+    problem = cannot_judge(report)
+    if problem is not None:
+        click.echo(f"contratos: {archivo}: {problem}", err=True)
+        sys.exit(EXIT_ERROR)
     click.echo(write_letter(report, tipo, client=cliente, signature=firma, reason=motivo,
                             recommend=recomendar, up_to=hasta), nl=False)
+    for note in letter_notes(report, tipo, hasta):
+        click.echo(f"contratos: aviso: {note}.", err=True)
     sys.exit(EXIT_OK)
 
 
@@ -296,23 +313,35 @@ def rules_command(config_path):
 
 @cli.command("explicar", context_settings=_HELP)
 @click.argument("check_id", metavar="ID")
+@_config_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
-def explain_command(check_id):
+def explain_command(check_id, config_path):
     """Explica una comprobación: qué detecta, por qué importa y una cláusula de ejemplo (alias: explain)."""
+    import difflib
     import textwrap
+    import unicodedata
 
     from .patterns import CHECK_FILES, load_specs
+    from .plantillas import no_clause_advice, suggested_clause
 
-    if check_id not in CHECK_FILES:
-        click.echo(f"contratos: comprobación desconocida '{check_id}'. Use una de: {', '.join(CHECK_FILES)} "
+    # any case, accents or separators: "MORA", "rescisión", "campos-vacios"
+    wanted = "".join(c for c in unicodedata.normalize("NFKD", check_id.strip().lower()) if not unicodedata.combining(c))
+    wanted = wanted.replace("-", "_").replace(" ", "_")
+    if wanted not in CHECK_FILES:
+        close = difflib.get_close_matches(wanted, CHECK_FILES, n=2, cutoff=0.6)
+        guess = f"¿Quiso decir {' o '.join(close)}? " if close else ""
+        click.echo(f"contratos: comprobación desconocida '{check_id}'. {guess}Use una de: {', '.join(CHECK_FILES)} "
                    "(véalas con 'contratos reglas')", err=True)
         sys.exit(EXIT_ERROR)
-    spec = load_specs()[check_id]
+    playbook = _playbook(config_path)
+    spec = load_specs()[wanted]
     wrap = lambda text: textwrap.fill(" ".join(text.split()), width=88, initial_indent="  ", subsequent_indent="  ")
-    parts = [f"{spec.id} · {spec.name} (prioridad {spec.severity})", "", f"{spec.title}", "",
-             "Qué detecta:", wrap(spec.extra.get("detecta", spec.name)), "",
-             "Por qué importa:", wrap(spec.why), "", "Qué pedir:", wrap(spec.recommendation), "",
-             "Cláusula de ejemplo:", wrap(f"«{spec.example}»")]
+    clause = suggested_clause(wanted, playbook)
+    ending = (["Cláusula de ejemplo (complete los datos entre corchetes):", wrap(f"«{clause}»")] if clause
+              else ["Qué hacer:", wrap(no_clause_advice(wanted))])
+    parts = [f"{spec.id} · {spec.name} (prioridad {playbook.severity_of(wanted, spec.severity)})", "",
+             f"{spec.title}", "", "Qué detecta:", wrap(spec.extra.get("detecta", spec.name)), "",
+             "Por qué importa:", wrap(spec.why), "", "Qué pedir:", wrap(spec.recommendation), "", *ending]
     click.echo("\n".join(parts))
     sys.exit(EXIT_OK)
 

@@ -45,6 +45,12 @@ class Playbook:
     def payment_days_limit(self) -> int:
         return self.max_payment_days or DEFAULT_MAX_PAYMENT_DAYS
 
+    def setting(self, key: str):
+        """The value the user set for a [umbrales] key, None when it was left to the default."""
+        return {"preaviso_minimo_dias": self.min_notice_days, "plazo_pago_maximo_dias": self.max_payment_days,
+                "exigir_intereses_mora": self.require_late_interest or None,
+                "interes_mora_mensual": self.monthly_late_interest}[key]
+
     def enabled(self) -> list[str]:
         return [c for c in CHECK_FILES if c not in self.disabled]
 
@@ -79,8 +85,11 @@ class Playbook:
                     check.explanation = ""
                 extra = Template(words["preaviso_corto"]).substitute(dias=days, minimo=self.min_notice_days)
                 check.explanation = f"{check.explanation} {extra}".strip()
+                check.playbook_notes.append({"clave": "preaviso_minimo_dias", "texto": extra, "dias": days,
+                                             "minimo": self.min_notice_days})
             if check.id == "mora" and self.require_late_interest and check.is_gap:
                 check.explanation = f"{check.explanation} {words['mora_exigida']}".strip()
+                check.playbook_notes.append({"clave": "exigir_intereses_mora", "texto": words["mora_exigida"]})
             out.append(check)
         return out
 
