@@ -26,8 +26,8 @@ def test_every_check_has_a_request_a_topic_and_a_suggested_clause():
 
 
 def test_suggested_clauses_invent_nothing_and_mark_their_blanks():
-    for check_id in CHECK_FILES:
-        clause = suggested_clause(check_id)
+    for check_id, side in [(c, p) for c in CHECK_FILES for p in ("prestador", "cliente")]:
+        clause = suggested_clause(check_id, Playbook(perspective=side))
         # no amount, currency, rate, number of days or deliverable made up for the user
         assert not re.search(r"\d|euro|dólar|peso|logotipo|manual de marca|\((cinco|diez|quince|treinta)\)", clause), clause
         for blank in re.findall(r"\[[^\]]*\]", clause):

@@ -61,7 +61,8 @@ def _config_option(f):
 
 def _fail_on_option(f):
     return click.option("--fail-on", "fail_on", type=_SEVERITY, default="alta", show_default=True,
-                        help="Sale con 1 si hay un punto débil de esta prioridad o de una más alta (alta > media > baja).")(f)
+                        help="Sale con 1 si hay un punto débil de esta prioridad o de una más alta "
+                             "(alta > media > baja).")(f)
 
 
 def _playbook(config_path: str | None, max_days: int | None = None):
@@ -69,10 +70,16 @@ def _playbook(config_path: str | None, max_days: int | None = None):
     from .config import ConfigError, load_config
 
     try:
-        return load_config(config_path).with_max_payment_days(max_days)
+        playbook = load_config(config_path)
     except ConfigError as error:
         click.echo(f"contratos: {error.message}", err=True)
         sys.exit(EXIT_ERROR)
+    if max_days is not None and playbook.perspective == "cliente":
+        where = f" ({playbook.source})" if playbook.source else ""
+        click.echo(f"contratos: --max-dias-pago no se aplica con perspectiva = \"cliente\"{where}: un plazo de pago "
+                   "largo favorece al cliente. Quite la opción", err=True)
+        sys.exit(EXIT_ERROR)
+    return playbook.with_max_payment_days(max_days)
 
 
 @click.group(cls=Group, context_settings=_HELP)
@@ -302,7 +309,7 @@ def rules_command(config_path):
     from .patterns import CHECK_FILES, load_specs
 
     playbook = _playbook(config_path)
-    specs = load_specs()
+    specs = load_specs(playbook.perspective)
     for check_id in CHECK_FILES:
         spec = specs[check_id]
         off = "  (desactivada)" if check_id in playbook.disabled else ""
@@ -334,7 +341,7 @@ def explain_command(check_id, config_path):
                    "(véalas con 'contratos reglas')", err=True)
         sys.exit(EXIT_ERROR)
     playbook = _playbook(config_path)
-    spec = load_specs()[wanted]
+    spec = load_specs(playbook.perspective)[wanted]
     wrap = lambda text: textwrap.fill(" ".join(text.split()), width=88, initial_indent="  ", subsequent_indent="  ")
     clause = suggested_clause(wanted, playbook)
     ending = (["Cláusula de ejemplo (complete los datos entre corchetes):", wrap(f"«{clause}»")] if clause

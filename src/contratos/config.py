@@ -79,7 +79,7 @@ class Playbook:
             days = check.details.get("notice_days") if check.id == "rescision" else None
             if self.min_notice_days and days is not None and days < self.min_notice_days:
                 if check.status == "ok":
-                    spec = load_specs()["rescision"]
+                    spec = load_specs(self.perspective)["rescision"]
                     check.status, check.message = "weak", spec.messages["weak"]
                     check.recommendation = spec.recommendation
                     check.explanation = ""
@@ -193,6 +193,9 @@ def parse(data: dict, file: str = "contratos.toml", table: str = "") -> Playbook
                               or not low < value <= high):
             raise ConfigError(file, f"'umbrales.{key}' no admite {describe(value)}; debe ser un porcentaje "
                                     f"mensual mayor que {low} y hasta {high} (por ejemplo, 1.5)")
+    if perspective == "cliente" and "plazo_pago_maximo_dias" in thresholds:
+        raise ConfigError(file, "'umbrales.plazo_pago_maximo_dias' no se aplica con perspectiva = \"cliente\" (un plazo "
+                                "de pago largo favorece al cliente)", "Quite esa clave o use perspectiva = \"prestador\"")
     return Playbook(source=file, perspective=perspective, disabled=disabled,
                     severities=tuple(sorted(severities.items())),
                     min_notice_days=thresholds.get("preaviso_minimo_dias") or None,

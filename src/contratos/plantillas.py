@@ -48,7 +48,7 @@ def suggested_clause(check_id: str, playbook=None) -> str:
     no clause to propose (campos_vacios: the fix is to fill the blanks; see `no_clause_advice`)."""
     from .patterns import load_specs
 
-    spec = load_specs().get(check_id)
+    spec = load_specs(playbook.perspective if playbook is not None else "prestador").get(check_id)
     if not spec or not spec.example:
         return ""
     text = spec.example

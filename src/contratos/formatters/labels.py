@@ -3,8 +3,8 @@ from __future__ import annotations
 
 STATUS_LABEL = {"ok": "bien", "weak": "débil", "missing": "falta", "not_applicable": "no aplica"}
 STATUS_MARK = {"ok": "✔", "weak": "!", "missing": "✖", "not_applicable": "·"}
-WHO_LABEL = {"both": "cualquiera de las partes", "provider": "solo usted (prestador)",
-             "client": "solo el cliente", "none": "nadie"}
+WHO_LABEL = {"both": "cualquiera de las partes", "provider": "solo el prestador", "client": "solo el cliente",
+             "none": "nadie"}
 
 
 def place(evidence) -> str:
