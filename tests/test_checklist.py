@@ -10,7 +10,7 @@ from contratos.checklist import FIRMAR, NEGOCIAR, NO_ACEPTAR, CannotJudge, build
 from contratos.config import ConfigError
 from contratos.formatters.checklist import render_checklist_markdown
 from contratos.patterns import CHECK_FILES
-from contratos.plantillas import load
+from contratos.plantillas import load, load_for
 from contratos.report import CheckResult, Report
 
 from .conftest import ROOT, SAMPLES, run_cli
@@ -194,7 +194,7 @@ def test_cli_do_not_accept_and_html(tmp_path):
     html = result.stdout
     assert '<p class="veredicto no_aceptar">no aceptar</p>' in html
     assert '<input type="radio" name="trata_como_empleado" value="si" checked>' in html
-    assert "le trata como a un empleado" in html and 'id="ev-rescision-1"' in html
+    assert "le trata como a personal propio" in html and 'id="ev-rescision-1"' in html
 
 
 def test_cli_without_answers_judges_the_contract_and_lists_the_pending_questions(tmp_path):
@@ -256,3 +256,15 @@ def _good_answers(tmp_path):
     answers = tmp_path / "respuestas.toml"
     answers.write_text(GOOD_TOML)
     return answers
+
+
+def test_user_facing_wording_does_not_mix_genders():
+    """The articles quote a woman ("su empleada"); our own questions, titles and reasons use neutral
+    wording ("personal propio") instead of mixing "empleada" and "empleado"."""
+    from contratos.patterns import load_specs
+
+    own = [q[key] for side in ("prestador", "cliente") for q in load_for("checklist", side)["preguntas"]
+           for key in ("texto", "motivo")]
+    own += [text for side in ("prestador", "cliente") for spec in load_specs(side).values() if spec.id != "comun"
+            for text in (spec.title, spec.why, *spec.messages.values())]
+    assert not [text for text in own if re.search(r"\b(emplead[ao]s?|proveedora?)\b", text)]
