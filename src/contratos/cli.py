@@ -400,6 +400,14 @@ def _spanish_usage(exc: click.UsageError) -> str:
         return f"la opción {exc.option_name} no existe"
     if isinstance(exc, click.BadParameter):
         name = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else "un parámetro"
+        kind = exc.param.type if exc.param else None
+        if isinstance(kind, click.Choice):
+            return f"valor no válido para {name}; valores válidos: {', '.join(map(str, kind.choices))}"
+        if isinstance(kind, (click.IntRange, click.FloatRange)):
+            number = "un número entero" if isinstance(kind, click.IntRange) else "un número"
+            bounds = (f"entre {kind.min} y {kind.max}" if kind.min is not None and kind.max is not None
+                      else f"mayor o igual que {kind.min}" if kind.min is not None else f"menor o igual que {kind.max}")
+            return f"valor no válido para {name}; debe ser {number} {bounds}"
         return f"valor no válido para {name}"
     if "No such command" in exc.format_message():
         return "orden desconocida"
