@@ -114,7 +114,7 @@ def test_negotiate_without_points_claims_only_what_was_checked_and_clear():
     lowered.checks[1].severity = "baja"  # a playbook lowered pago: --hasta media leaves it out of the letter
     text = write_letter(lowered, "negociar")
     assert "revisión terminada" in text and "el pago" not in text and "el alcance del trabajo y la forma" in text
-    assert any("Pago" in note for note in letter_notes(lowered, "negociar", "media"))
+    assert any("Pago" in note for note in letter_notes(lowered, "media"))
     nothing = write_letter(Report(file="x", checks=_checks(alcance="off", pago="off", rescision="off")), "negociar")
     assert "no tengo cambios que proponer" in nothing and "deja claros" not in nothing
 

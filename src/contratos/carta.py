@@ -92,7 +92,7 @@ def _review(report, words: dict) -> str:
     return words["revision"]["sin_claros"]
 
 
-def letter_notes(report, kind: str, up_to: str) -> list[str]:
+def letter_notes(report, up_to: str) -> list[str]:
     """Notes for the user (stderr), not for the letter: what was not reviewed and what was left out."""
     specs = load_specs()
     present = {c.id for c in report.checks}

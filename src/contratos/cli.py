@@ -296,7 +296,7 @@ def carta_command(archivo, tipo, cliente, firma, motivo, recomendar, hasta, pass
         sys.exit(EXIT_ERROR)
     click.echo(write_letter(report, tipo, client=cliente, signature=firma, reason=motivo,
                             recommend=recomendar, up_to=hasta), nl=False)
-    for note in letter_notes(report, tipo, hasta):
+    for note in letter_notes(report, hasta):
         click.echo(f"contratos: aviso: {note}.", err=True)
     sys.exit(EXIT_OK)
 

@@ -4,7 +4,6 @@ Playbook that post-processes check results in one place (`Playbook.apply`)."""
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from string import Template
