@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -24,11 +25,11 @@ def test_defaults_without_any_file(tmp_path):
 
 
 def test_full_playbook_parses():
-    playbook = parse({"perspectiva": "cliente", "comprobaciones": {"desactivar": ["plazos"]},
+    playbook = parse({"perspectiva": "prestador", "comprobaciones": {"desactivar": ["plazos"]},
                       "severidad": {"mora": "alta"},
                       "umbrales": {"preaviso_minimo_dias": 15, "plazo_pago_maximo_dias": 30,
                                    "exigir_intereses_mora": True}})
-    assert playbook.perspective == "cliente" and playbook.disabled == {"plazos"}
+    assert playbook.perspective == "prestador" and playbook.disabled == {"plazos"}
     assert playbook.severity_of("mora", "media") == "alta" and playbook.severity_of("pago", "alta") == "alta"
     assert (playbook.min_notice_days, playbook.max_payment_days, playbook.require_late_interest) == (15, 30, True)
     assert "plazos" not in playbook.enabled() and "pago" in playbook.enabled()
@@ -65,6 +66,54 @@ def test_precedence_config_flag_then_contratos_toml_then_pyproject(tmp_path):
     assert load_config(str(other), cwd=tmp_path).disabled == {"mora"}
     with pytest.raises(ConfigError, match="no existe"):
         load_config(str(tmp_path / "falta.toml"))
+    with pytest.raises(ConfigError, match="es una carpeta, no un archivo. Indique en --config un archivo .toml"):
+        load_config(str(tmp_path))
+
+
+def test_messages_name_the_tables_as_each_file_writes_them(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.contratos.umbrales]\npreaviso = 3\n')
+    with pytest.raises(ConfigError, match=r"clave desconocida 'preaviso' en \[tool\.contratos\.umbrales\]"):
+        load_config(cwd=tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.contratos]\nperfil = 3\n')
+    with pytest.raises(ConfigError, match=r"clave desconocida 'perfil' en \[tool\.contratos\];"):
+        load_config(cwd=tmp_path)
+    with pytest.raises(ConfigError, match=r"'umbrales' debe ser una tabla \(\[tool\.contratos\.umbrales\]\)"):
+        parse({"umbrales": 3}, "pyproject.toml", "tool.contratos")
+    with pytest.raises(ConfigError, match=r"clave desconocida 'preaviso' en \[umbrales\]"):
+        parse({"umbrales": {"preaviso": 3}}, "contratos.toml")
+    (tmp_path / "otro").mkdir()
+    (tmp_path / "otro" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    with pytest.raises(ConfigError, match=r"no tiene la tabla \[tool\.contratos\]"):
+        load_config(str(tmp_path / "otro" / "pyproject.toml"))
+
+
+@pytest.mark.parametrize("data, words", [
+    ({"perspectiva": True}, "'perspectiva' no admite true;"),
+    ({"perspectiva": ["cliente"]}, "'perspectiva' no admite una lista;"),
+    ({"umbrales": {"exigir_intereses_mora": 1}}, "no admite 1; valores válidos: true, false"),
+    ({"umbrales": {"preaviso_minimo_dias": 1.5}}, "no admite 1.5; debe ser un número entero"),
+    ({"umbrales": {"interes_mora_mensual": 0}}, "no admite 0; debe ser un porcentaje"),
+    ({"comprobaciones": {"desactivar": [1]}}, "comprobación desconocida 1;"),
+    ({"comprobaciones": {"desactivar": True}}, "debe ser una lista de identificadores (por ejemplo, [\"plazos\"]), no true"),
+])
+def test_values_are_shown_as_the_user_wrote_them(data, words):
+    with pytest.raises(ConfigError) as info:
+        parse(data, "c.toml")
+    assert words in info.value.message and "True" not in info.value.message and "[1]" not in info.value.message
+
+
+def test_cli_config_read_errors_never_leak_english(tmp_path):
+    (tmp_path / "latin1.toml").write_bytes('perspectiva = "cliente" # está\n'.encode("latin-1"))
+    (tmp_path / "mayus.toml").write_text("[umbrales]\nexigir_intereses_mora = True\n")
+    (tmp_path / "carpeta").mkdir()
+    english = re.compile(r"Errno|codec|decode|Invalid|Error|\bline\b|\bcolumn\b")
+    for name, words in (("latin1.toml", "no está guardado como texto UTF-8"),
+                        ("mayus.toml", "no es TOML válido: un valor no válido"),
+                        ("carpeta", "es una carpeta, no un archivo")):
+        result = run_cli("reglas", "--config", name, cwd=tmp_path)
+        assert result.returncode == 2 and result.stdout == "" and result.stderr.count("\n") == 1
+        assert result.stderr.startswith(f"contratos: {name}: {words}"), result.stderr
+        assert not english.search(result.stderr), result.stderr
 
 
 def test_pyproject_without_the_table_is_ignored(tmp_path):
@@ -133,7 +182,8 @@ def test_cli_bad_config_is_one_spanish_line_and_exit_2(tmp_path):
 def test_cli_broken_toml_and_missing_config(tmp_path):
     (tmp_path / "contratos.toml").write_text("[umbrales\n")
     result = run_cli("reglas", cwd=tmp_path)
-    assert result.returncode == 2 and "contratos.toml: no es TOML válido" in result.stderr
+    assert result.returncode == 2 and "contratos.toml: no es TOML válido: falta «]» al final del nombre de una " \
+        "tabla en la línea 1, columna 10" in result.stderr
     result = run_cli("reglas", "--config", "no-hay.toml")
     assert result.returncode == 2 and "no-hay.toml: el archivo de configuración no existe" in result.stderr
 
@@ -146,3 +196,89 @@ def test_scan_honours_the_playbook_in_its_workers(tmp_path):
     reports = {json.loads(line)["file"]: json.loads(line) for line in result.stdout.splitlines()}
     mora = next(c for c in reports[str(NO_LATE_INTEREST)]["checks"] if c["id"] == "mora")
     assert mora["severity"] == "alta" and result.returncode == 1
+
+
+# perspectiva = "cliente": the wording (data under patterns/ and plantillas/) and the rules' sides flip
+PROVIDER_ONLY_EXIT = """CONTRATO DE PRESTACIÓN DE SERVICIOS
+
+Entre Estudio Sur S.A., en adelante EL CLIENTE, y Ana Pérez, en adelante EL PRESTADOR, se acuerda:
+
+PRIMERA. OBJETO. EL PRESTADOR realizará el diseño de la página web descrita en el Anexo A, con tres
+páginas y dos rondas de revisión.
+
+SEGUNDA. HONORARIOS. EL CLIENTE pagará a EL PRESTADOR la suma de 2.000 euros dentro de los 15 días de
+recibida la factura.
+
+TERCERA. RESCISIÓN. EL PRESTADOR podrá rescindir el presente contrato en cualquier momento y sin
+expresión de causa, con un preaviso de 30 días. En tal caso, EL CLIENTE abonará los trabajos
+realizados hasta la fecha.
+
+CUARTA. MODIFICACIONES. EL PRESTADOR podrá modificar unilateralmente las tarifas en cualquier momento.
+"""
+PROVIDER_WORDING = re.compile(r"le pagan|le van a pagar|se le paga|solo usted|le impone a usted|"
+                              r"solo EL CLIENTE puede|cuánto y cuándo le pagan|usted trabaja|su equipo|presto")
+
+
+def test_client_perspective_flips_the_sides_of_the_rules():
+    from contratos.api import check_text
+
+    provider = {c.id: c for c in check_text(PROVIDER_ONLY_EXIT, config=Playbook()).checks}
+    client = {c.id: c for c in check_text(PROVIDER_ONLY_EXIT, config=Playbook(perspective="cliente")).checks}
+    assert provider["rescision"].status == "ok"
+    assert client["rescision"].status == "weak"
+    assert client["rescision"].explanation == "Hay salida, pero solo EL PRESTADOR puede terminar sin causa."
+    assert provider["modificaciones"].status != "weak"  # the provider's own power is no problem for the provider
+    assert client["modificaciones"].status == "weak"
+    assert client["modificaciones"].message == "El prestador puede cambiar condiciones o tarifas por su cuenta."
+
+
+def test_client_perspective_reports_speak_to_the_client(tmp_path):
+    (tmp_path / "contratos.toml").write_text('perspectiva = "cliente"\n')
+    for sample in ("sin_pago_mx_marketing.docx", "rescision_unilateral_mx_traduccion.pdf",
+                   "completo_co_fotografia_tabla.docx", "pago_en_blanco_co_software.pdf"):
+        report = json.loads(run_cli("check", str(SAMPLES / sample), "--format", "json", cwd=tmp_path).stdout)
+        for check in report["checks"]:
+            for key in ("message", "explanation", "why", "recommendation"):
+                assert not PROVIDER_WORDING.search(check[key]), (sample, check["id"], key, check[key])
+    pago = next(c for c in json.loads(run_cli("check", str(SAMPLES / "sin_pago_mx_marketing.docx"), "--format",
+                                              "json", cwd=tmp_path).stdout)["checks"] if c["id"] == "pago")
+    assert pago["message"] == "El contrato no dice cuánto ni cuándo debe pagar."
+    rules = run_cli("reglas", cwd=tmp_path).stdout
+    assert "¿Queda claro cuánto y cuándo debe pagar?" in rules and "le pagan" not in rules
+
+
+def test_client_perspective_questions_and_letter_are_about_and_to_the_provider(tmp_path):
+    (tmp_path / "contratos.toml").write_text('perspectiva = "cliente"\n')
+    (tmp_path / "r.toml").write_text("cumple_plazos = true\ntrabaja_independiente = false\n")
+    checklist = run_cli("checklist", str(COMPLETE), "--respuestas", "r.toml", cwd=tmp_path)
+    assert checklist.returncode == 1, checklist.stderr
+    out = checklist.stdout
+    assert "## Preguntas sobre el prestador" in out and "¿El prestador cumple los plazos" in out
+    assert "¿El cliente paga a tiempo" not in out and "sobre el cliente" not in out
+    assert "El prestador trabajaría como personal a sus órdenes" in out and "**no aceptar**" in out
+    (tmp_path / "viejo.toml").write_text("paga_a_tiempo = true\n")
+    wrong = run_cli("checklist", str(COMPLETE), "--respuestas", "viejo.toml", cwd=tmp_path)
+    assert wrong.returncode == 2 and "pregunta desconocida 'paga_a_tiempo'" in wrong.stderr
+    assert "cumple_plazos" in wrong.stderr
+    letter = run_cli("carta", str(CLIENT_ONLY_EXIT), "--tipo", "negociar", "--destinatario", "Ana Pérez",
+                     cwd=tmp_path).stdout
+    assert "Buenos días, Ana Pérez:" in letter and "Muchas gracias por su propuesta" in letter
+    assert "confianza en mi trabajo" not in letter and "presto los servicios" not in letter
+    assert "Acordar de antemano qué ocurre si un pago se retrasa" in letter
+    assert "EL PRESTADOR no podrá suspender los servicios por un retraso" in letter  # a clause for the client
+    decline = run_cli("carta", str(CLIENT_ONLY_EXIT), "--tipo", "declinar", "--motivo", "tiempo", cwd=tmp_path).stdout
+    assert "no podemos iniciar el proyecto" in decline and "pensar en mí" not in decline
+
+
+def test_client_perspective_has_no_maximum_payment_term(tmp_path):
+    with pytest.raises(ConfigError, match="no se aplica con perspectiva"):
+        parse({"perspectiva": "cliente", "umbrales": {"plazo_pago_maximo_dias": 30}}, "c.toml")
+    (tmp_path / "contratos.toml").write_text('perspectiva = "cliente"\n')
+    result = run_cli("check", str(COMPLETE), "--max-dias-pago", "5", cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "--max-dias-pago no se aplica con perspectiva = \"cliente\" (contratos.toml)" in result.stderr
+    from contratos.api import check_text
+
+    late = PROVIDER_ONLY_EXIT.replace("dentro de los 15 días", "dentro de los 120 días")
+    assert {c.id: c.status for c in check_text(late, config=Playbook(perspective="cliente")).checks}["pago"] == "ok"
+    assert {c.id: c.status for c in check_text(late, config=Playbook()).checks}["pago"] == "weak"

@@ -15,6 +15,7 @@ def test_every_check_declares_its_texts():
         if check_id == "comun":
             continue
         assert spec.messages["ok"] and spec.messages["weak"] and spec.messages["missing"]
-        assert len(spec.why) > 80 and len(spec.recommendation) > 40 and spec.example
+        assert len(spec.why) > 80 and len(spec.recommendation) > 40
+        assert spec.example or spec.extra["sin_clausula"]  # a clause to propose, or what to do instead
         assert spec.severity in ("alta", "media", "baja")
         assert spec.select

@@ -25,7 +25,8 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
                     warnings=list(document.warnings), language=language, document_kind=kind, text=document.text,
                     pages_without_text=list(document.pages_without_text), ocr_pages=list(document.ocr_pages))
     if config is not None:
-        options = {"perspective": config.perspective, "max_payment_days": config.max_payment_days,
+        report.config = config
+        options = {"perspective": config.perspective, "max_payment_days": config.payment_days_limit,
                    "only": config.enabled(), **options}
     if not force and (language not in ("es", None) or kind != "servicios"):
         if language not in ("es", None):
@@ -34,6 +35,7 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
         else:
             reason = f"El documento parece {KIND_LABELS[kind]}, no un contrato de servicios."
         report.warnings.insert(0, f"{reason} Las comprobaciones no se aplican; use --forzar para revisarlo igualmente.")
+        report.not_applicable_reason = reason
         report.checks = not_applicable(reason)
         if config is not None:
             report.checks = config.apply(report.checks)

@@ -1,10 +1,12 @@
-"""A letter to the client from a Report: ask to add or fix the gaps with suggested wording, or decline
-the project kindly. All the wording is plantillas/carta.toml (string.Template)."""
+"""A letter to the other party from a Report: ask to add or fix the gaps with suggested wording, or
+decline kindly. All the wording is plantillas/carta.toml (string.Template), with the alternative
+wording for perspectiva = "cliente" in the same file."""
 from __future__ import annotations
 
 from string import Template
 
-from .plantillas import load, suggested_clause
+from .patterns import CORE_CHECKS, CHECK_FILES, load_specs
+from .plantillas import load_for, suggested_clause
 from .report import SEVERITIES
 
 TYPES = ("negociar", "declinar")
@@ -15,28 +17,93 @@ def _fill(template: str, **values) -> str:
     return Template(template).substitute(**values).strip()
 
 
+def perspective_of(report) -> str:
+    return report.config.perspective if report.config is not None else "prestador"
+
+
+def _included(report, up_to: str):
+    allowed = SEVERITIES[: SEVERITIES.index(up_to) + 1]
+    return sorted((c for c in report.gaps if c.severity in allowed), key=lambda c: SEVERITIES.index(c.severity))
+
+
+def _listing(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " y " + words[-1]
+
+
+def _lower_first(text: str) -> str:
+    """ "El contrato..." -> "el contrato..."; "EL CLIENTE..." stays as it is."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def point_reason(check, words: dict) -> str:
+    """Why this point is raised, in the letter's terms: the finding's own explanation (what the contract
+    says now), not the generic message, which speaks to the user; the playbook's thresholds in the
+    letter's wording. "" when the finding says nothing more specific than the generic message."""
+    base = check.contract_explanation
+    if base == check.message or base.startswith(check.message):
+        quote = base[len(check.message):].strip()  # the supporting checks add the quote they found
+        base = quote
+    notes = [Template(words["motivos_configuracion"][note["clave"]]).substitute(note)
+             for note in check.playbook_notes if note["clave"] in words["motivos_configuracion"]]
+    parts = [part for part in [base, *notes] if part]
+    return _lower_first(" ".join(parts)) if parts else ""
+
+
 def write_letter(report, kind: str, client: str = "", signature: str = "", reason: str = "condiciones",
                  recommend: str = "", up_to: str = "media") -> str:
-    """The letter as plain text: a subject line, a blank line and the body."""
-    words = load("carta")
+    """The letter as plain text: a subject line, a blank line and the body. The report must be one that
+    can be judged (see checklist.cannot_judge): the caller refuses the others."""
+    words = load_for("carta", perspective_of(report))
     greeting = _fill(words["saludo"], cliente=client) if client else words["saludo_sin_nombre"]
     signature = signature or words["firma_por_omision"]
-    allowed = SEVERITIES[: SEVERITIES.index(up_to) + 1]
-    gaps = sorted((c for c in report.gaps if c.severity in allowed), key=lambda c: SEVERITIES.index(c.severity))
+    gaps = _included(report, up_to)
     if kind == "negociar":
         points = []
         for n, check in enumerate(gaps, 1):
-            clause = "" if check.id in words["sin_propuesta"] else suggested_clause(check.id)
+            clause = "" if check.id in words["sin_propuesta"] else suggested_clause(check.id, report.config)
+            why = point_reason(check, words)
+            motive = Template(words["negociar"]["motivo"]).substitute(motivo=why).rstrip() if why else ""
             template = words["negociar"]["punto" if clause else "punto_sin_propuesta"]
-            points.append(_fill(template, n=n, peticion=words["peticiones"][check.id], clausula=clause))
-        part = words["negociar"] if points else words["negociar_sin_puntos"]
-        body = _fill(part["cuerpo"], saludo=greeting, puntos="\n\n".join(points), firma=signature)
+            points.append(_fill(template, n=n, peticion=words["peticiones"][check.id], clausula=clause,
+                                motivo=motive))
+        if points:
+            part = words["negociar"]
+            body = _fill(part["cuerpo"], saludo=greeting, puntos="\n\n".join(points), firma=signature)
+        else:
+            part = words["negociar_sin_puntos"]
+            body = _fill(part["cuerpo"], saludo=greeting, revision=_review(report, words), firma=signature)
     else:
         part = words["declinar"]
         topics = [words["temas"][c.id] for c in gaps]
-        listed = " y ".join(filter(None, [", ".join(topics[:-1]), topics[-1] if topics else ""]))
+        listed = _listing(topics) if topics else ""
         key = reason if reason != "condiciones" or listed else "condiciones_sin_lista"
         motive = _fill(part["motivos"][key], lista=listed)
         recommendation = (_fill(part["recomendar"], recomendado=recommend) if recommend else part["sin_recomendar"])
         body = _fill(part["cuerpo"], saludo=greeting, motivo=motive, recomendacion=recommendation, firma=signature)
     return f"Asunto: {part['asunto']}\n\n{body}\n"
+
+
+def _review(report, words: dict) -> str:
+    """The sentence of a letter without points: it names as clear only the core clauses that were
+    checked and are ok, never one the playbook disabled or one left out of the letter by --hasta."""
+    clear = [words["claros"][c.id] for c in report.checks if c.id in CORE_CHECKS and c.status == "ok"]
+    if clear:
+        return _fill(words["revision"]["claros"], claros=_listing(clear))
+    return words["revision"]["sin_claros"]
+
+
+def letter_notes(report, up_to: str) -> list[str]:
+    """Notes for the user (stderr), not for the letter: what was not reviewed and what was left out."""
+    specs = load_specs()
+    present = {c.id for c in report.checks}
+    notes = []
+    off = [specs[c].name for c in CHECK_FILES if c not in present]
+    if off:
+        notes.append(f"no se revisaron (desactivadas en la configuración): {'; '.join(off)}; la carta no las "
+                     "menciona")
+    left = [c.name for c in report.gaps if c not in _included(report, up_to)]
+    if left:
+        notes.append(f"la carta no incluye estos puntos débiles de prioridad más baja que --hasta {up_to}: "
+                     f"{'; '.join(left)}")
+    return notes
+

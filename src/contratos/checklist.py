@@ -1,16 +1,18 @@
-"""The pre-signing checklist: the report's checks as automatic items, the questions about the client
-(plantillas/checklist.toml) with the user's answers, and a verdict with the reasons behind it."""
+"""The pre-signing checklist: the report's checks as automatic items, the questions about the other
+party (plantillas/checklist.toml: about the client, or about the provider with perspectiva = "cliente")
+with the user's answers, and a verdict with the reasons behind it."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
+from .carta import perspective_of
 from .config import ConfigError
-from .formatters.labels import STATUS_LABEL
-from .patterns import CORE_CHECKS
-from .plantillas import load
+from .formatters.labels import PRIORITY_RANGE, STATUS_LABEL
+from .patterns import CHECK_FILES, CORE_CHECKS, load_specs
+from .plantillas import load, load_for
+from .tomlfile import TomlFileError, describe, read_toml
 
 FIRMAR, NEGOCIAR, NO_ACEPTAR = "firmar", "negociar", "no_aceptar"
 _YES = {True: "si", False: "no", "si": "si", "sí": "si", "no": "no", "no_se": "no_se", "no sé": "no_se",
@@ -35,10 +37,19 @@ class Checklist:
     verdict: str  # FIRMAR, NEGOCIAR or NO_ACEPTAR
     reasons: list[str] = field(default_factory=list)
     fail_on: str = "alta"
+    notes: list[str] = field(default_factory=list)  # unanswered questions, checks not reviewed: no effect
+
+    @property
+    def words(self) -> dict:
+        return load_for("checklist", perspective_of(self.report))
+
+    @property
+    def pending(self) -> list[Question]:
+        return [q for q in self.questions if q.answer is None]
 
     @property
     def verdict_label(self) -> str:
-        return load("checklist")["veredictos"][self.verdict]
+        return self.words["veredictos_pendientes" if self.pending else "veredictos"][self.verdict]
 
     @property
     def exit_code(self) -> int:
@@ -48,32 +59,79 @@ class Checklist:
         return 0 if self.verdict == FIRMAR else 1
 
 
-def load_answers(path: str | None) -> dict[str, str]:
-    """The --respuestas file: question id = true/false or "si"/"no"/"no_se". Bad keys raise ConfigError."""
+class CannotJudge(Exception):
+    """No verdict and no letter for this report: not a service contract, or nothing was reviewed.
+    `cause` and `hint` make the one Spanish line on stderr."""
+
+    def __init__(self, cause: str, hint: str):
+        super().__init__(f"{cause}. {hint}")
+        self.cause, self.hint = cause, hint
+
+
+def cannot_judge(report) -> CannotJudge | None:
+    """Why contratos cannot give a verdict (or write a letter) on this report, or None. Like `check`,
+    a document that is not a Spanish service contract is not judged unless --forzar; and a playbook
+    that disables every check leaves nothing to judge."""
+    words = load("checklist")["sin_veredicto"]
+    if report.not_applicable_reason:
+        reason = report.not_applicable_reason.rstrip(".")
+        reason = reason[:1].lower() + reason[1:]
+        return CannotJudge(Template(words["no_aplica"]).substitute(motivo=reason + ":"), words["no_aplica_consejo"])
+    if not report.checks:
+        source = report.config.source if report.config is not None and report.config.source else "por omisión"
+        return CannotJudge(Template(words["nada_revisado"]).substitute(origen=source), words["nada_revisado_consejo"])
+    return None
+
+
+def questions_for(perspective: str = "prestador") -> list[dict]:
+    """The questions about the other party: about the client, or about the provider for a client."""
+    return load_for("checklist", perspective)["preguntas"]
+
+
+_ANSWERS_HINT = "Corrija el archivo de respuestas (--respuestas)"
+_VALID = 'valores válidos: true, false, "si", "no", "no_se"'
+
+
+def load_answers(path: str | None, perspective: str = "prestador") -> dict[str, str]:
+    """The --respuestas file: question id = true/false or "si"/"no"/"no_se", at the top level or in a
+    [respuestas] table (or both). Anything else raises ConfigError with one Spanish line."""
     if path is None:
         return {}
-    file = Path(path)
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(path, "el archivo de respuestas no existe", "Revise la ruta de --respuestas") from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(path, f"no se pudo leer como TOML ({exc})", "Corrija el archivo de respuestas") from None
-    data = data.get("respuestas", data)
-    ids = [q["id"] for q in load("checklist")["preguntas"]]
+        data = read_toml(Path(path), "--respuestas")
+    except TomlFileError as error:
+        cause = "el archivo de respuestas no existe" if error.cause == "el archivo no existe" else error.cause
+        raise ConfigError(path, cause, error.hint) from None
+    table = data.pop("respuestas", {})
+    if not isinstance(table, dict):
+        raise ConfigError(path, f"'respuestas' debe ser una tabla ([respuestas]) con una respuesta por pregunta, "
+                                f"no {describe(table)}", _ANSWERS_HINT)
+    twice = sorted(set(data) & set(table))
+    if twice:
+        raise ConfigError(path, f"la pregunta '{twice[0]}' está respondida dos veces (fuera y dentro de "
+                                "[respuestas])", "Deje una sola respuesta por pregunta")
+    ids = [q["id"] for q in questions_for(perspective)]
     answers = {}
-    for key, value in data.items():
+    for key, value in {**data, **table}.items():
         if key not in ids:
-            raise ConfigError(path, f"pregunta desconocida '{key}'; preguntas válidas: {', '.join(ids)}")
-        normal = _YES.get(value.strip().lower() if isinstance(value, str) else value)
+            raise ConfigError(path, f"pregunta desconocida '{key}'; preguntas válidas: {', '.join(ids)}", _ANSWERS_HINT)
+        normal = _YES.get(value.strip().lower()) if isinstance(value, str) else (
+            _YES[value] if isinstance(value, bool) else None)  # 1 and 0 are not answers
         if normal is None:
-            raise ConfigError(path, f"'{key}' no admite {value!r}; valores válidos: true, false, \"si\", \"no\", \"no_se\"")
+            raise ConfigError(path, f"'{key}' no admite {describe(value)}; {_VALID}", _ANSWERS_HINT)
         answers[key] = normal
     return answers
 
 
 def build(report, answers: dict[str, str], fail_on: str = "alta") -> Checklist:
-    data = load("checklist")
+    """The verdict from the contract and the answers given. Unanswered questions are listed as pending
+    notes and do not by themselves change the verdict; "no sé" is a doubt to clear (negociar).
+    Raises CannotJudge for a report that cannot be judged (see cannot_judge)."""
+    problem = cannot_judge(report)
+    if problem is not None:
+        raise problem
+    perspective = perspective_of(report)
+    data = load_for("checklist", perspective)
     words = data["motivos"]
     questions = [Question(q["id"], q["texto"], q["fuente"], answers.get(q["id"]),
                           answers.get(q["id"]) == q["alarma"], bool(q["grave"]), q["motivo"])
@@ -84,16 +142,24 @@ def build(report, answers: dict[str, str], fail_on: str = "alta") -> Checklist:
     if len(missing_core) >= data["veredicto"]["principales_faltantes_para_no_aceptar"]:
         stop.append(Template(words["principales_faltantes"]).substitute(
             n=len(missing_core), nombres=", ".join(c.name for c in missing_core)))
-    if report.checks and all(c.status == "not_applicable" for c in report.checks):
-        negotiate.append(words["no_aplica"])
     negotiate += [Template(words["hueco"]).substitute(nombre=c.name, estado=STATUS_LABEL[c.status],
-                                                      prioridad=c.severity, mensaje=c.message)
+                                                      prioridad=c.severity, explicacion=c.explanation or c.message)
                   for c in report.failing(fail_on)]
     negotiate += [q.reason for q in questions if q.red_flag and not q.serious]
     negotiate += [Template(words["dudosa"]).substitute(texto=q.text) for q in questions if q.answer == "no_se"]
-    negotiate += [Template(words["sin_responder"]).substitute(texto=q.text) for q in questions if q.answer is None]
+    notes = []
+    pending = [q for q in questions if q.answer is None]
+    if pending:
+        notes.append(Template(words["pendientes" if len(pending) > 1 else "pendiente"]).substitute(n=len(pending)))
+        notes += [Template(words["sin_responder"]).substitute(texto=q.text) for q in pending]
+    present = {c.id for c in report.checks}
+    off = [spec.name for check_id, spec in load_specs().items() if check_id in CHECK_FILES and check_id not in present]
+    if off:
+        notes.append(Template(words["no_revisadas"]).substitute(nombres="; ".join(off)))
     if stop:
-        return Checklist(report, questions, NO_ACEPTAR, stop + negotiate, fail_on)
+        return Checklist(report, questions, NO_ACEPTAR, stop + negotiate, fail_on, notes)
     if negotiate:
-        return Checklist(report, questions, NEGOCIAR, negotiate, fail_on)
-    return Checklist(report, questions, FIRMAR, [Template(words["firmar"]).substitute(prioridad=fail_on)], fail_on)
+        return Checklist(report, questions, NEGOCIAR, negotiate, fail_on, notes)
+    answered = any(q.answer is not None for q in questions)
+    why = Template(words["firmar" if answered else "firmar_sin_respuestas"]).substitute(rango=PRIORITY_RANGE[fail_on])
+    return Checklist(report, questions, FIRMAR, [why], fail_on, notes)

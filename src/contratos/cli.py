@@ -1,6 +1,7 @@
 """The `contratos` command line (click). Help and messages in Spanish; heavy imports happen per command."""
 from __future__ import annotations
 
+import re
 import sys
 import threading
 
@@ -18,8 +19,9 @@ class _SpanishHelp:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Uso: ")
 
     def format_options(self, ctx, formatter):
-        opts = [rv for p in self.get_params(ctx)
-                if isinstance(p, click.Option) and (rv := p.get_help_record(ctx)) is not None]
+        opts = [(spec, _spanish_extras(text)) for p in self.get_params(ctx)
+                if isinstance(p, click.Option) and (rv := p.get_help_record(ctx)) is not None
+                for spec, text in [rv]]
         if opts:
             with formatter.section("Opciones"):
                 formatter.write_dl(opts)
@@ -29,6 +31,16 @@ class _SpanishHelp:
             if commands:
                 with formatter.section("Órdenes"):
                     formatter.write_dl(commands)
+
+
+def _spanish_extras(text: str) -> str:
+    """click's "[default: x; required]" after an option's help, in Spanish."""
+    def spanish(extras: str) -> str:
+        extras = extras.replace("default: ", "por omisión: ").replace("required", "obligatoria")
+        extras = re.sub(r"(\S+)<=x<=(\S+)", r"de \1 a \2", extras)
+        return re.sub(r"x>=(\S+?)(?=;|$)", r"mínimo \1", extras)
+
+    return re.sub(r"\[([^\[\]]*)\]$", lambda m: "[" + spanish(m.group(1)) + "]", text)
 
 
 class Command(_SpanishHelp, click.Command):
@@ -62,7 +74,16 @@ def _config_option(f):
 
 def _fail_on_option(f):
     return click.option("--fail-on", "fail_on", type=_SEVERITY, default="alta", show_default=True,
-                        help="Sale con 1 si hay un punto débil de esta prioridad o mayor.")(f)
+                        help="Sale con 1 si hay un punto débil de esta prioridad o de una más alta "
+                             "(alta > media > baja).")(f)
+
+
+def _document_options(f):
+    """--password and --forzar: how to open and whether to check a document that does not look like a contract."""
+    f = click.option("--forzar", "--force", "force", is_flag=True,
+                     help="Revisa el documento aunque no parezca un contrato de servicios en español.")(f)
+    return click.option("--password", default=None, metavar="CLAVE",
+                        help="Contraseña de un PDF protegido.")(f)
 
 
 def _ocr_option(f):
@@ -91,10 +112,16 @@ def _playbook(config_path: str | None, max_days: int | None = None):
     from .config import ConfigError, load_config
 
     try:
-        return load_config(config_path).with_max_payment_days(max_days)
+        playbook = load_config(config_path)
     except ConfigError as error:
         click.echo(f"contratos: {error.message}", err=True)
         sys.exit(EXIT_ERROR)
+    if max_days is not None and playbook.perspective == "cliente":
+        where = f" ({playbook.source})" if playbook.source else ""
+        click.echo(f"contratos: --max-dias-pago no se aplica con perspectiva = \"cliente\"{where}: un plazo de pago "
+                   "largo favorece al cliente. Quite la opción", err=True)
+        sys.exit(EXIT_ERROR)
+    return playbook.with_max_payment_days(max_days)
 
 
 @click.group(cls=Group, context_settings=_HELP)
@@ -113,9 +140,7 @@ def cli():
 @click.argument("archivo", metavar="ARCHIVO")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text",
               help="Formato del informe (por omisión: text); html: una página autónoma con el texto resaltado.")
-@click.option("--password", default=None, metavar="CLAVE", help="Contraseña de un PDF protegido.")
-@click.option("--forzar", "--force", "force", is_flag=True,
-              help="Revisa el documento aunque no parezca un contrato de servicios en español.")
+@_document_options
 @click.option("--max-dias-pago", "max_days", type=click.IntRange(1, 365), default=None, metavar="DÍAS",
               help="Plazo de pago máximo aceptable; uno mayor es un punto débil (por omisión: 60 o el de "
                    "la configuración).")
@@ -280,9 +305,7 @@ def _report_for(archivo: str, password: str | None, force: bool, playbook, ocr: 
 @click.option("--respuestas", default=None, metavar="ARCHIVO",
               help="Archivo TOML con las respuestas a las preguntas sobre el cliente (true/false, \"si\", "
                    "\"no\" o \"no_se\").")
-@click.option("--password", default=None, metavar="CLAVE", help="Contraseña de un PDF protegido.")
-@click.option("--forzar", "--force", "force", is_flag=True,
-              help="Revisa el documento aunque no parezca un contrato de servicios en español.")
+@_document_options
 @_ocr_option
 @_timeout_option
 @_config_option
@@ -290,20 +313,26 @@ def _report_for(archivo: str, password: str | None, force: bool, playbook, ocr: 
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
 def checklist_command(archivo, fmt, respuestas, password, force, ocr, timeout, config_path, fail_on):
     """Lista de verificación antes de firmar: las comprobaciones, las preguntas sobre el cliente
-    y un veredicto (firmar, negociar antes de firmar o no aceptar) con sus motivos.
+    (o sobre el prestador, con perspectiva cliente) y un veredicto (firmar, negociar antes de firmar
+    o no aceptar) con sus motivos. Las preguntas sin responder quedan como pendientes.
 
-    Códigos de salida: 0 firmar, 1 negociar antes de firmar o no aceptar, 2 error.
+    Códigos de salida: 0 firmar, 1 negociar antes de firmar o no aceptar, 2 error o sin veredicto
+    (no es un contrato de servicios, o la configuración desactiva todas las comprobaciones).
     """
-    from .checklist import build, load_answers
+    from .checklist import CannotJudge, build, load_answers
     from .config import ConfigError
 
     playbook = _playbook(config_path)
     try:
-        answers = load_answers(respuestas)
+        answers = load_answers(respuestas, playbook.perspective)
     except ConfigError as error:
         click.echo(f"contratos: {error.message}", err=True)
         sys.exit(EXIT_ERROR)
-    checklist = build(_report_for(archivo, password, force, playbook, ocr, timeout), answers, fail_on)
+    try:
+        checklist = build(_report_for(archivo, password, force, playbook, ocr, timeout), answers, fail_on)
+    except CannotJudge as problem:
+        click.echo(f"contratos: {archivo}: {problem}", err=True)
+        sys.exit(EXIT_ERROR)
     if fmt == "html":
         from .formatters.html import render_html
 
@@ -319,29 +348,38 @@ def checklist_command(archivo, fmt, respuestas, password, force, ocr, timeout, c
 @click.argument("archivo", metavar="ARCHIVO")
 @click.option("--tipo", type=click.Choice(["negociar", "declinar"]), required=True,
               help="negociar: pide añadir o corregir las cláusulas; declinar: rechaza el proyecto con amabilidad.")
-@click.option("--cliente", default="", metavar="NOMBRE", help="A quién va dirigida la carta.")
+@click.option("--cliente", "--destinatario", "cliente", default="", metavar="NOMBRE",
+              help="A quién va dirigida la carta (el cliente; con perspectiva cliente, el prestador).")
 @click.option("--firma", default="", metavar="NOMBRE", help="Su nombre, al pie de la carta.")
 @click.option("--motivo", type=click.Choice(["condiciones", "tiempo", "especialidad"]), default="condiciones",
               help="Por qué declina (solo con --tipo declinar; por omisión: condiciones).")
 @click.option("--recomendar", default="", metavar="NOMBRE", help="A quién recomienda en su lugar (declinar).")
 @click.option("--hasta", type=_SEVERITY, default="media", show_default=True,
-              help="Incluye los puntos débiles de esta prioridad o mayor.")
-@click.option("--password", default=None, metavar="CLAVE", help="Contraseña de un PDF protegido.")
-@click.option("--forzar", "--force", "force", is_flag=True,
-              help="Revisa el documento aunque no parezca un contrato de servicios en español.")
+              help="Incluye los puntos débiles de esta prioridad y de las más altas (alta > media > baja).")
+@_document_options
 @_ocr_option
 @_timeout_option
 @_config_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
 def carta_command(archivo, tipo, cliente, firma, motivo, recomendar, hasta, password, force, ocr, timeout,
                   config_path):
-    """Escribe un correo amable al cliente: pide los cambios con una redacción propuesta, o
-    declina el proyecto con honestidad y, si puede, recomienda a otra persona."""
-    from .carta import write_letter
+    """Escribe un correo amable a la otra parte: pide los cambios con una redacción propuesta, o
+    declina el proyecto con honestidad y, si puede, recomienda a otra persona.
+
+    No escribe cartas sobre un documento que no es un contrato de servicios (salvo con --forzar).
+    """
+    from .carta import letter_notes, write_letter
+    from .checklist import cannot_judge
 
     report = _report_for(archivo, password, force, _playbook(config_path), ocr, timeout)
+    problem = cannot_judge(report)
+    if problem is not None:
+        click.echo(f"contratos: {archivo}: {problem}", err=True)
+        sys.exit(EXIT_ERROR)
     click.echo(write_letter(report, tipo, client=cliente, signature=firma, reason=motivo,
                             recommend=recomendar, up_to=hasta), nl=False)
+    for note in letter_notes(report, hasta):
+        click.echo(f"contratos: aviso: {note}.", err=True)
     sys.exit(EXIT_OK)
 
 
@@ -353,7 +391,7 @@ def rules_command(config_path):
     from .patterns import CHECK_FILES, load_specs
 
     playbook = _playbook(config_path)
-    specs = load_specs()
+    specs = load_specs(playbook.perspective)
     for check_id in CHECK_FILES:
         spec = specs[check_id]
         off = "  (desactivada)" if check_id in playbook.disabled else ""
@@ -364,23 +402,35 @@ def rules_command(config_path):
 
 @cli.command("explicar", context_settings=_HELP)
 @click.argument("check_id", metavar="ID")
+@_config_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
-def explain_command(check_id):
+def explain_command(check_id, config_path):
     """Explica una comprobación: qué detecta, por qué importa y una cláusula de ejemplo (alias: explain)."""
+    import difflib
     import textwrap
+    import unicodedata
 
     from .patterns import CHECK_FILES, load_specs
+    from .plantillas import no_clause_advice, suggested_clause
 
-    if check_id not in CHECK_FILES:
-        click.echo(f"contratos: comprobación desconocida '{check_id}'. Use una de: {', '.join(CHECK_FILES)} "
+    # any case, accents or separators: "MORA", "rescisión", "campos-vacios"
+    wanted = "".join(c for c in unicodedata.normalize("NFKD", check_id.strip().lower()) if not unicodedata.combining(c))
+    wanted = wanted.replace("-", "_").replace(" ", "_")
+    if wanted not in CHECK_FILES:
+        close = difflib.get_close_matches(wanted, CHECK_FILES, n=2, cutoff=0.6)
+        guess = f"¿Quiso decir {' o '.join(close)}? " if close else ""
+        click.echo(f"contratos: comprobación desconocida '{check_id}'. {guess}Use una de: {', '.join(CHECK_FILES)} "
                    "(véalas con 'contratos reglas')", err=True)
         sys.exit(EXIT_ERROR)
-    spec = load_specs()[check_id]
+    playbook = _playbook(config_path)
+    spec = load_specs(playbook.perspective)[wanted]
     wrap = lambda text: textwrap.fill(" ".join(text.split()), width=88, initial_indent="  ", subsequent_indent="  ")
-    parts = [f"{spec.id} · {spec.name} (prioridad {spec.severity})", "", f"{spec.title}", "",
-             "Qué detecta:", wrap(spec.extra.get("detecta", spec.name)), "",
-             "Por qué importa:", wrap(spec.why), "", "Qué pedir:", wrap(spec.recommendation), "",
-             "Cláusula de ejemplo:", wrap(f"«{spec.example}»")]
+    clause = suggested_clause(wanted, playbook)
+    ending = (["Cláusula de ejemplo (complete los datos entre corchetes):", wrap(f"«{clause}»")] if clause
+              else ["Qué hacer:", wrap(no_clause_advice(wanted))])
+    parts = [f"{spec.id} · {spec.name} (prioridad {playbook.severity_of(wanted, spec.severity)})", "",
+             f"{spec.title}", "", "Qué detecta:", wrap(spec.extra.get("detecta", spec.name)), "",
+             "Por qué importa:", wrap(spec.why), "", "Qué pedir:", wrap(spec.recommendation), "", *ending]
     click.echo("\n".join(parts))
     sys.exit(EXIT_OK)
 
@@ -432,6 +482,14 @@ def _spanish_usage(exc: click.UsageError) -> str:
         return f"la opción {exc.option_name} no existe"
     if isinstance(exc, click.BadParameter):
         name = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else "un parámetro"
+        kind = exc.param.type if exc.param else None
+        if isinstance(kind, click.Choice):
+            return f"valor no válido para {name}; valores válidos: {', '.join(map(str, kind.choices))}"
+        if isinstance(kind, (click.IntRange, click.FloatRange)):
+            number = "un número entero" if isinstance(kind, click.IntRange) else "un número"
+            bounds = (f"entre {kind.min} y {kind.max}" if kind.min is not None and kind.max is not None
+                      else f"mayor o igual que {kind.min}" if kind.min is not None else f"menor o igual que {kind.max}")
+            return f"valor no válido para {name}; debe ser {number} {bounds}"
         return f"valor no válido para {name}"
     if "No such command" in exc.format_message():
         return "orden desconocida"

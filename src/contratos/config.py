@@ -4,19 +4,21 @@ Playbook that post-processes check results in one place (`Playbook.apply`)."""
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from string import Template
 
 from .patterns import CHECK_FILES, SEVERITIES
+from .tomlfile import TomlFileError, describe, read_toml
 
 PERSPECTIVES = ("prestador", "cliente")
 _TOP = ("perspectiva", "comprobaciones", "severidad", "umbrales")
 _CHECKS_KEYS = ("desactivar",)
 # threshold key -> (type, lowest, highest)
 _THRESHOLDS = {"preaviso_minimo_dias": (int, 0, 365), "plazo_pago_maximo_dias": (int, 1, 365),
-               "exigir_intereses_mora": (bool, None, None)}
+               "exigir_intereses_mora": (bool, None, None), "interes_mora_mensual": (float, 0, 10)}
+PYPROJECT_TABLE = "tool.contratos"
+DEFAULT_MAX_PAYMENT_DAYS = 60
 
 
 class ConfigError(Exception):
@@ -34,8 +36,19 @@ class Playbook:
     disabled: frozenset[str] = frozenset()
     severities: tuple[tuple[str, str], ...] = ()  # (check id, severity) overrides
     min_notice_days: int | None = None
-    max_payment_days: int = 60
+    max_payment_days: int | None = None  # None: not set by the user (the limit is then 60)
     require_late_interest: bool = False
+    monthly_late_interest: float | None = None  # the rate to write in a suggested mora clause
+
+    @property
+    def payment_days_limit(self) -> int:
+        return self.max_payment_days or DEFAULT_MAX_PAYMENT_DAYS
+
+    def setting(self, key: str):
+        """The value the user set for a [umbrales] key, None when it was left to the default."""
+        return {"preaviso_minimo_dias": self.min_notice_days, "plazo_pago_maximo_dias": self.max_payment_days,
+                "exigir_intereses_mora": self.require_late_interest or None,
+                "interes_mora_mensual": self.monthly_late_interest}[key]
 
     def enabled(self) -> list[str]:
         return [c for c in CHECK_FILES if c not in self.disabled]
@@ -65,29 +78,32 @@ class Playbook:
             days = check.details.get("notice_days") if check.id == "rescision" else None
             if self.min_notice_days and days is not None and days < self.min_notice_days:
                 if check.status == "ok":
-                    spec = load_specs()["rescision"]
+                    spec = load_specs(self.perspective)["rescision"]
                     check.status, check.message = "weak", spec.messages["weak"]
                     check.recommendation = spec.recommendation
                     check.explanation = ""
                 extra = Template(words["preaviso_corto"]).substitute(dias=days, minimo=self.min_notice_days)
                 check.explanation = f"{check.explanation} {extra}".strip()
+                check.playbook_notes.append({"clave": "preaviso_minimo_dias", "texto": extra, "dias": days,
+                                             "minimo": self.min_notice_days})
             if check.id == "mora" and self.require_late_interest and check.is_gap:
                 check.explanation = f"{check.explanation} {words['mora_exigida']}".strip()
+                check.playbook_notes.append({"clave": "exigir_intereses_mora", "texto": words["mora_exigida"]})
             out.append(check)
         return out
 
 
-def find_config(cwd: Path | None = None) -> tuple[Path, dict] | None:
-    """./contratos.toml, else ./pyproject.toml when it has [tool.contratos]: (file, table)."""
+def find_config(cwd: Path | None = None) -> tuple[Path, dict, str] | None:
+    """./contratos.toml, else ./pyproject.toml when it has [tool.contratos]: (file, table, table name)."""
     cwd = cwd or Path.cwd()
     own = cwd / "contratos.toml"
     if own.is_file():
-        return own, _read(own)
+        return own, _read(own, own.name), ""
     pyproject = cwd / "pyproject.toml"
     if pyproject.is_file():
-        table = _read(pyproject).get("tool", {}).get("contratos")
+        table = _read(pyproject, pyproject.name).get("tool", {}).get("contratos")
         if table is not None:
-            return pyproject, table
+            return pyproject, table, PYPROJECT_TABLE
     return None
 
 
@@ -95,80 +111,93 @@ def load_config(path: str | None = None, cwd: Path | None = None) -> Playbook:
     """The playbook to use: `path` if given, else the one found in `cwd`, else the defaults."""
     if path is not None:
         file = Path(path)
-        if not file.is_file():
-            raise ConfigError(str(path), "el archivo de configuración no existe",
-                              "Revise la ruta de --config")
-        data = _read(file)
+        data = _read(file, str(path), "--config")
         if file.name == "pyproject.toml":
-            data = data.get("tool", {}).get("contratos", {})
+            if not isinstance(data.get("tool", {}).get("contratos"), dict):
+                raise ConfigError(str(path), f"no tiene la tabla [{PYPROJECT_TABLE}]",
+                                  f"Añada [{PYPROJECT_TABLE}] o indique en --config un archivo contratos.toml")
+            return parse(data["tool"]["contratos"], str(path), PYPROJECT_TABLE)
         return parse(data, str(path))
     found = find_config(cwd)
     if found is None:
         return Playbook()
-    file, data = found
-    return parse(data, os.path.relpath(file))
+    file, data, table = found
+    return parse(data, os.path.relpath(file), table)
 
 
-def _read(file: Path) -> dict:
+def _read(file: Path, shown: str, option: str = "--config") -> dict:
     try:
-        with file.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(file), f"no es TOML válido ({exc})", "Corrija la sintaxis del archivo") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(file), f"no se pudo leer ({type(exc).__name__})",
-                          "Compruebe que es un archivo de texto UTF-8 legible") from None
+        return read_toml(file, option)
+    except TomlFileError as error:
+        cause = "el archivo de configuración no existe" if error.cause == "el archivo no existe" else error.cause
+        raise ConfigError(shown, cause, error.hint) from None
 
 
 def _allowed(values) -> str:
     return ", ".join(str(v) for v in values)
 
 
-def _check_keys(table, allowed, where: str, file: str) -> None:
-    if not isinstance(table, dict):
-        raise ConfigError(file, f"'{where}' debe ser una tabla ([{where}])")
-    for key in table:
+def _table(table: str, section: str = "") -> str:
+    """How the user writes that table in this file: [umbrales] or [tool.contratos.umbrales]."""
+    return f"[{'.'.join(p for p in (table, section) if p)}]"
+
+
+def _check_keys(data, allowed, where: str, file: str, table: str) -> None:
+    if not isinstance(data, dict):
+        raise ConfigError(file, f"'{where}' debe ser una tabla ({_table(table, where)}), no {describe(data)}")
+    for key in data:
         if key not in allowed:
-            place = f"en [{where}]" if where else "en el nivel superior"
+            place = f"en {_table(table, where)}" if where or table else "en el nivel superior"
             raise ConfigError(file, f"clave desconocida '{key}' {place}; claves válidas: {_allowed(allowed)}")
 
 
 def _check_id(value, key: str, file: str) -> str:
     if value not in CHECK_FILES:
-        raise ConfigError(file, f"'{key}': comprobación desconocida '{value}'; valores válidos: "
+        raise ConfigError(file, f"'{key}': comprobación desconocida {describe(value)}; valores válidos: "
                                 f"{_allowed(CHECK_FILES)}")
     return value
 
 
-def parse(data: dict, file: str = "contratos.toml") -> Playbook:
-    """Validate a playbook table; unknown keys and bad values raise ConfigError."""
-    _check_keys(data, _TOP, "", file)
+def parse(data: dict, file: str = "contratos.toml", table: str = "") -> Playbook:
+    """Validate a playbook table; unknown keys and bad values raise ConfigError. `table` is where the
+    playbook lives in its file ("" for contratos.toml, "tool.contratos" for pyproject.toml)."""
+    _check_keys(data, _TOP, "", file, table)
     perspective = data.get("perspectiva", "prestador")
     if perspective not in PERSPECTIVES:
-        raise ConfigError(file, f"'perspectiva' no admite {perspective!r}; valores válidos: {_allowed(PERSPECTIVES)}")
+        raise ConfigError(file, f"'perspectiva' no admite {describe(perspective)}; valores válidos: "
+                                f"{_allowed(PERSPECTIVES)}")
     checks = data.get("comprobaciones", {})
-    _check_keys(checks, _CHECKS_KEYS, "comprobaciones", file)
+    _check_keys(checks, _CHECKS_KEYS, "comprobaciones", file, table)
     disabled = checks.get("desactivar", [])
     if not isinstance(disabled, list):
-        raise ConfigError(file, "'comprobaciones.desactivar' debe ser una lista de identificadores")
+        raise ConfigError(file, f"'comprobaciones.desactivar' debe ser una lista de identificadores "
+                                f"(por ejemplo, [\"plazos\"]), no {describe(disabled)}")
     disabled = frozenset(_check_id(v, "comprobaciones.desactivar", file) for v in disabled)
     severities = data.get("severidad", {})
-    _check_keys(severities, CHECK_FILES, "severidad", file)
+    _check_keys(severities, CHECK_FILES, "severidad", file, table)
     for check_id, value in severities.items():
         if value not in SEVERITIES:
-            raise ConfigError(file, f"'severidad.{check_id}' no admite {value!r}; valores válidos: "
+            raise ConfigError(file, f"'severidad.{check_id}' no admite {describe(value)}; valores válidos: "
                                     f"{_allowed(SEVERITIES)}")
     thresholds = data.get("umbrales", {})
-    _check_keys(thresholds, tuple(_THRESHOLDS), "umbrales", file)
+    _check_keys(thresholds, tuple(_THRESHOLDS), "umbrales", file, table)
     for key, value in thresholds.items():
         kind, low, high = _THRESHOLDS[key]
         if kind is bool and not isinstance(value, bool):
-            raise ConfigError(file, f"'umbrales.{key}' no admite {value!r}; valores válidos: true, false")
+            raise ConfigError(file, f"'umbrales.{key}' no admite {describe(value)}; valores válidos: true, false")
         if kind is int and (isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high):
-            raise ConfigError(file, f"'umbrales.{key}' no admite {value!r}; debe ser un número entero "
+            raise ConfigError(file, f"'umbrales.{key}' no admite {describe(value)}; debe ser un número entero "
                                     f"de días entre {low} y {high}")
+        if kind is float and (isinstance(value, bool) or not isinstance(value, (int, float))
+                              or not low < value <= high):
+            raise ConfigError(file, f"'umbrales.{key}' no admite {describe(value)}; debe ser un porcentaje "
+                                    f"mensual mayor que {low} y hasta {high} (por ejemplo, 1.5)")
+    if perspective == "cliente" and "plazo_pago_maximo_dias" in thresholds:
+        raise ConfigError(file, "'umbrales.plazo_pago_maximo_dias' no se aplica con perspectiva = \"cliente\" (un plazo "
+                                "de pago largo favorece al cliente)", "Quite esa clave o use perspectiva = \"prestador\"")
     return Playbook(source=file, perspective=perspective, disabled=disabled,
                     severities=tuple(sorted(severities.items())),
                     min_notice_days=thresholds.get("preaviso_minimo_dias") or None,
-                    max_payment_days=thresholds.get("plazo_pago_maximo_dias", 60),
-                    require_late_interest=thresholds.get("exigir_intereses_mora", False))
+                    max_payment_days=thresholds.get("plazo_pago_maximo_dias"),
+                    require_late_interest=thresholds.get("exigir_intereses_mora", False),
+                    monthly_late_interest=thresholds.get("interes_mora_mensual"))

@@ -55,7 +55,8 @@ def _read(path: Path) -> dict:
 
 
 _KNOWN = {"id", "nombre", "severidad", "titulo", "mensajes", "por_que", "recomendacion", "ejemplo",
-          "encabezados", "seleccion", "etiquetas", "analisis", "vecinas"}
+          "encabezados", "seleccion", "etiquetas", "analisis", "vecinas", "perspectiva_cliente"}
+PERSPECTIVES = ("prestador", "cliente")
 
 
 ANALYSIS_LEVELS = ("lexico", "morfologia", "sintaxis")
@@ -87,11 +88,25 @@ def _spec(data: dict, path: Path) -> CheckSpec:
     )
 
 
-@lru_cache(maxsize=1)
-def load_specs() -> dict[str, CheckSpec]:
-    """The check specs by id, plus the shared 'comun' labels under id 'comun'."""
+def _for(data: dict, perspective: str) -> dict:
+    """A check's data for a perspective: with "cliente", the keys of its [perspectiva_cliente] table
+    (titles, messages, why, what to ask, texts, whose unilateral power is weak) replace the others."""
+    over = data.get(f"perspectiva_{perspective}", {}) if perspective != "prestador" else {}
+    out = dict(data)
+    for key, value in over.items():
+        out[key] = {**data[key], **value} if isinstance(value, dict) and isinstance(data.get(key), dict) else value
+    return out
+
+
+@lru_cache(maxsize=2)
+def load_specs(perspective: str = "prestador") -> dict[str, CheckSpec]:
+    """The check specs by id, worded for `perspective` ("prestador", the default, or "cliente"), plus
+    the shared 'comun' labels under id 'comun'."""
+    if perspective not in PERSPECTIVES:
+        raise ValueError(f"unknown perspective {perspective!r}")
     base = patterns_dir()
-    specs = {name: _spec(_read(base / f"{name}.toml"), base / f"{name}.toml") for name in CHECK_FILES}
+    specs = {name: _spec(_for(_read(base / f"{name}.toml"), perspective), base / f"{name}.toml")
+             for name in CHECK_FILES}
     common = _read(base / "comun.toml")
     specs["comun"] = CheckSpec(id="comun", name="comun", severity="baja", title="", messages={}, why="",
                                recommendation="", example="", headings=None,

@@ -2,10 +2,12 @@
 client and the playbook messages. Everything a user reads there is data, not code."""
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from string import Template
 
 
 def plantillas_dir() -> Path:
@@ -23,9 +25,51 @@ def load(name: str) -> dict:
         return tomllib.load(fh)
 
 
-def suggested_clause(check_id: str) -> str:
-    """The clause text to propose when a check reports a gap: its `ejemplo` under patterns/."""
+def load_for(name: str, perspective: str = "prestador") -> dict:
+    """plantillas/<name>.toml for a perspective: with "cliente", the keys of its [perspectiva_cliente]
+    table replace the ones above (tables merged key by key), so only what changes is written twice."""
+    data = load(name)
+    if perspective == "prestador":
+        return data
+    return _merge(data, data.get(f"perspectiva_{perspective}", {}))
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+    return out
+
+
+def suggested_clause(check_id: str, playbook=None) -> str:
+    """The clause to propose when a check reports a gap: its `ejemplo` under patterns/, with neutral
+    blanks ("[importe]", "[n] días") except those the playbook fills (`[rellenar]` in the same file:
+    the minimum notice, the maximum payment term, the monthly late interest). "" when the check has
+    no clause to propose (campos_vacios: the fix is to fill the blanks; see `no_clause_advice`)."""
+    from .patterns import load_specs
+
+    spec = load_specs(playbook.perspective if playbook is not None else "prestador").get(check_id)
+    if not spec or not spec.example:
+        return ""
+    text = spec.example
+    for setting, (blank, wording) in spec.extra.get("rellenar", {}).items():
+        value = playbook.setting(setting) if playbook is not None else None
+        if value is not None:
+            filled = Template(wording).substitute(valor=_number(value))
+            text = text.replace(blank, re.sub(r"^1 días\b", "1 día", filled), 1)
+    return text
+
+
+def no_clause_advice(check_id: str) -> str:
+    """What to do instead of adding a clause, for a check that has none to propose."""
     from .patterns import load_specs
 
     spec = load_specs().get(check_id)
-    return spec.example if spec else ""
+    return " ".join(spec.extra.get("sin_clausula", "").split()) if spec else ""
+
+
+def _number(value) -> str:
+    """30 -> "30"; 1.5 -> "1,5" (a decimal comma, as the clauses are written)."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:g}".replace(".", ",")
+    return str(int(value))

@@ -37,13 +37,25 @@ class CheckResult:
     recommendation: str = ""
     evidence: list[Evidence] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
+    # what the playbook added to `explanation` (config.Playbook.apply): {"clave", "texto", values...};
+    # not part of the JSON (the text is already in `explanation`)
+    playbook_notes: list[dict] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def is_gap(self) -> bool:
         return self.status in GAP_STATUSES
 
+    @property
+    def contract_explanation(self) -> str:
+        """The explanation without the playbook's notes: only what the contract says (for the letter)."""
+        text = self.explanation
+        for note in self.playbook_notes:
+            text = text.replace(note["texto"], "")
+        return " ".join(text.split())
+
     def to_dict(self) -> dict:
         data = asdict(self)
+        data.pop("playbook_notes")
         data["evidence"] = [e.to_dict() for e in self.evidence]
         return data
 
@@ -63,6 +75,10 @@ class Report:
     ocr_pages: list[int] = field(default_factory=list)  # PDF pages whose text Tesseract read (--ocr)
     # the extracted text that evidence offsets index (for the HTML report); not part of the JSON
     text: str | None = field(default=None, repr=False, compare=False)
+    # the playbook (config.Playbook) the checks ran with, for the suggested clauses; not part of the JSON
+    config: Any = field(default=None, repr=False, compare=False)
+    # why the checks were not applied (not Spanish, not a service contract); None when they were
+    not_applicable_reason: str | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # a file name with bytes that are not UTF-8 (an old zip, a Windows share) reaches Python with

@@ -16,7 +16,7 @@ CHECKS = {"alcance": alcance.run, "pago": pago.run, "rescision": rescision.run,
 
 def run_checks(analysis: Analysis, perspective: str = "prestador", max_payment_days: int = 60,
                only: list[str] | None = None) -> list[CheckResult]:
-    specs = load_specs()
+    specs = load_specs(perspective)
     ctx = Context(parties=Parties.from_text(analysis.document.text, analysis.document.folded), perspective=perspective,
                   max_payment_days=max_payment_days)
     return [run(analysis, specs[check_id], ctx) for check_id, run in CHECKS.items()

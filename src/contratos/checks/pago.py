@@ -81,8 +81,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     }
     evs = [evidence(analysis, s, sp) for s, sp in (amounts[:2] + timing[:2] + blanks[:2])]
     if details["no_payment"]:
-        return make_result(spec, "weak", "El contrato dice que el servicio no se paga (gratuito o pro bono). "
-                           "Confirme que es lo que quiere.", [evidence(analysis, s) for s in free[:2]], details)
+        return make_result(spec, "weak", "El contrato dice que el servicio no se paga (gratuito o pro bono).",
+                           [evidence(analysis, s) for s in free[:2]], details)
     if not payment:
         if recitals:
             return make_result(spec, "missing", "El pago solo se menciona en los antecedentes, sin importe ni plazo.",
@@ -100,12 +100,14 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         missing.append("cuándo se paga")
     if missing:
         return make_result(spec, "weak", "Se habla de pago, pero falta " + " y ".join(missing) + ".", evs, details)
-    if approval and not approval_deadline:
+    # payment after the client's approval, or a long term, only weaken the provider's position
+    provider = ctx.own_role == "provider"
+    if provider and approval and not approval_deadline:
         return make_result(spec, "weak", "El pago depende de que el cliente apruebe el trabajo «"
                            f"{approval[0][1].text}», sin plazo para aprobar.",
                            evs + [evidence(analysis, approval[0][0], approval[0][1])], details)
-    if details["due_days"] is not None and details["due_days"] > ctx.max_payment_days:
-        return make_result(spec, "weak", f"El plazo de pago ({details['due_days']} días) supera los "
+    if provider and details["due_days"] is not None and details["due_days"] > ctx.max_payment_days:
+        return make_result(spec, "weak", f"El plazo de pago ({details['due_days']} días) supera el máximo de "
                            f"{ctx.max_payment_days} días.", evs, details)
     when = f"a {details['due_days']} días" if details["due_days"] else "con fecha de pago definida"
     return make_result(spec, "ok", f"Importe {details['amount']} {when}.", evs, details)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from string import Template
 
 from ..nlp import Analysis, Sentence
 from ..sentences import clause_group
@@ -211,36 +212,25 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     }
     evs = [evidence(analysis, r.sentence, r.span) for r in rights]
     evs += [evidence(analysis, s) for s in (notice_sentence, paid_sentence, penalty) if s is not None]
+    texts = spec.extra["textos"]  # worded for the perspective (patterns/rescision.toml)
     if not rights:
         evs += [evidence(analysis, s) for s in prohibited + at_expiry + mutual]
-        if prohibited:
-            why = "El contrato solo prohíbe la rescisión anticipada; no le da una vía de salida."
-        elif at_expiry:
-            why = "Solo permite no renovar al vencimiento; durante el plazo no hay salida."
-        elif mutual:
-            why = "Solo se puede terminar de mutuo acuerdo: si el cliente no acepta, no hay salida."
-        elif related:
-            why = "Se menciona la terminación, pero no se reconoce a nadie el derecho de terminar antes."
-        else:
-            why = "No se encontró ninguna cláusula de rescisión, resolución o terminación anticipada."
-        return make_result(spec, "missing", why, evs, details)
+        key = ("prohibida" if prohibited else "al_vencimiento" if at_expiry else "mutuo" if mutual
+               else "mencionada" if related else "ninguna")
+        return make_result(spec, "missing", texts[key], evs, details)
     problems = []
-    other = "EL CLIENTE" if ctx.own_role == "provider" else "EL PRESTADOR"
     if not own_free:
-        problems.append(f"solo {other} puede terminar sin causa" if free else
-                        ("usted solo puede salir si la otra parte incumple" if exit_rights else
-                         f"solo {other} puede terminar el contrato"))
+        problems.append(texts["solo_otro_sin_causa"] if free else
+                        (texts["solo_con_causa"] if exit_rights else texts["solo_otro"]))
     if notice is None:
-        problems.append("no fija un plazo de preaviso")
+        problems.append(texts["sin_preaviso"])
     if paid is not True:
-        problems.append("no garantiza el pago del trabajo hecho hasta la salida" if paid is None
-                        else "excluye el pago del trabajo hecho")
-    if penalty is not None:
-        problems.append("le impone a usted una penalidad por salir")
+        problems.append(texts["sin_pago_trabajo"] if paid is None else texts["excluye_pago"])
+    if penalty is not None and ctx.own_role == "provider":  # a penalty on the provider protects a client
+        problems.append(texts["penalidad"])
     if not problems:
         days = f"{notice} días" if notice != 1 else "1 día"
-        return make_result(spec, "ok", f"Cualquiera puede salir con {days} de preaviso y se paga lo trabajado."
-                           if who == "both" else f"Puede salir con {days} de preaviso y se le paga lo trabajado.",
-                           evs, details)
-    text = "Hay salida, pero " + "; ".join(problems) + "."
+        text = Template(texts["ok_ambos" if who == "both" else "ok_propio"]).substitute(dias=days)
+        return make_result(spec, "ok", text, evs, details)
+    text = Template(texts["debil"]).substitute(problemas="; ".join(problems))
     return make_result(spec, "weak", text, evs, details)

@@ -9,7 +9,7 @@ import io
 import json
 from dataclasses import dataclass, field
 
-from .labels import STATUS_LABEL
+from .labels import PRIORITY_RANGE, STATUS_LABEL, agreeing, core_states, ending
 
 CORE = ("alcance", "pago", "rescision")
 CORE_NAMES = {"alcance": "Alcance", "pago": "Pago", "rescision": "Rescisión"}
@@ -23,6 +23,12 @@ class Totals:
     pages: int = 0
     gaps_by_check: dict = field(default_factory=dict)
     fail_on: str = "alta"  # gaps of this severity or higher count in with_gaps and the exit code
+    # by the three core checks (whatever their priority): all reviewed ones ok, at least one gap, or
+    # the document is not a service contract (its checks were not applied)
+    core_resolved: int = 0
+    core_gaps: int = 0
+    not_contracts: int = 0
+    core_not_reviewed: tuple = ()  # core checks the playbook disabled (the same for every file)
 
     def add(self, report: dict) -> None:
         self.files += 1
@@ -36,6 +42,16 @@ class Totals:
         self.with_gaps += sum(by_severity[s] for s in severities[: severities.index(self.fail_on) + 1]) > 0
         for check_id in gaps:
             self.gaps_by_check[check_id] = self.gaps_by_check.get(check_id, 0) + 1
+        checks = report["checks"]
+        if checks and all(c["status"] == "not_applicable" for c in checks):
+            self.not_contracts += 1
+            return
+        states = core_states({c["id"]: c["status"] for c in checks})
+        self.core_not_reviewed = tuple(states["not_reviewed"])
+        if states["gap"]:
+            self.core_gaps += 1
+        elif states["resolved"]:
+            self.core_resolved += 1
 
     @property
     def exit_code(self) -> int:
@@ -48,12 +64,24 @@ class Totals:
                 "gaps_by_check": dict(sorted(self.gaps_by_check.items()))}
 
     def sentence(self) -> str:
-        ok = self.files - self.unreadable - self.with_gaps
-        if self.fail_on != "alta":
-            return (f"{self.files} archivos: {ok} sin puntos débiles de prioridad {self.fail_on} o mayor, "
-                    f"{self.with_gaps} con alguno, {self.unreadable} ilegibles.")
-        return (f"{self.files} archivos: {ok} con alcance, pago y rescisión resueltos, {self.with_gaps} con "
-                f"alguno débil o ausente, {self.unreadable} ilegibles.")
+        """The totals in one or a few sentences: the core clauses by check id and status (a clause the
+        playbook disabled is "no revisada", never "resuelta"), then the gaps that decide the exit code."""
+        off = list(self.core_not_reviewed)
+        parts = []
+        if len(off) < 3:
+            reviewed = [c for c in ("alcance", "pago", "rescision") if c not in off]
+            parts += [f"{self.core_resolved} con {agreeing(reviewed, 'resuelt')}",
+                      f"{self.core_gaps} con alguno débil o ausente"]
+        if self.not_contracts:
+            parts.append(f"{self.not_contracts} que no parecen contratos de servicios")
+        parts.append(f"{self.unreadable} ilegibles")
+        text = f"{self.files} archivos: " + ", ".join(parts) + "."
+        if off:
+            words = agreeing(off, "no revisad")
+            text += f" {words[:1].upper() + words[1:]} (desactivad{ending(off)} en la configuración)."
+        if self.fail_on != "alta" or len(off) == 3 or self.with_gaps != self.core_gaps:
+            text += f" Con puntos débiles {PRIORITY_RANGE[self.fail_on]}: {self.with_gaps}."
+        return text
 
 
 def summary_row(report: dict) -> dict:

@@ -1,7 +1,6 @@
-"""The pre-signing checklist as Markdown: automatic items, questions about the client, verdict."""
+"""The pre-signing checklist as Markdown: automatic items, questions about the other party, verdict."""
 from __future__ import annotations
 
-from ..plantillas import load
 from .labels import STATUS_LABEL, place
 
 ANSWER_LABEL = {"si": "sí", "no": "no", "no_se": "no sé", None: "sin responder"}
@@ -9,17 +8,20 @@ ANSWER_LABEL = {"si": "sí", "no": "no", "no_se": "no sé", None: "sin responder
 
 def render_checklist_markdown(checklist) -> str:
     report = checklist.report
-    out = [f"# {load('checklist')['titulo']}: `{report.file}`", ""]
+    words = checklist.words
+    out = [f"# {words['titulo']}: `{report.file}`", ""]
     for warning in report.warnings:
         out += [f"> **Aviso:** {warning}", ""]
-    out += ["## Comprobaciones automáticas", ""]
+    out += [f"## {words['secciones']['automaticas']}", ""]
     for check in report.checks:
         box = "x" if check.status == "ok" else " "
         priority = f" (prioridad {check.severity})" if check.is_gap else ""
-        out.append(f"- [{box}] **{check.name}**: {STATUS_LABEL[check.status]}{priority}. {check.message}")
+        # the finding itself ("el preaviso es de 5 días"), not only the generic message of the status
+        out.append(f"- [{box}] **{check.name}**: {STATUS_LABEL[check.status]}{priority}. "
+                   f"{check.explanation or check.message}")
         for ev in check.evidence[:1]:
             out.append(f"  > «{ev.text}» — *{place(ev)}*")
-    out += ["", "## Preguntas sobre el cliente (ningún contrato las responde)", ""]
+    out += ["", f"## {words['secciones']['preguntas']}", ""]
     for q in checklist.questions:
         box = "x" if q.answer in ("si", "no") and not q.red_flag else " "
         flag = " ⚠" if q.red_flag else ""
@@ -27,4 +29,6 @@ def render_checklist_markdown(checklist) -> str:
         out.append(f"  *Según los artículos: {q.source}.*")
     out += ["", f"## Veredicto: **{checklist.verdict_label}**", ""]
     out += [f"- {reason}" for reason in checklist.reasons]
+    if checklist.notes:
+        out += ["", "### Para tener en cuenta", ""] + [f"- {note}" for note in checklist.notes]
     return "\n".join(out) + "\n"

@@ -2,10 +2,11 @@
 each check's evidence is highlighted, and a suggested clause for every gap; optionally the checklist."""
 from __future__ import annotations
 
+import re
 from html import escape
 
 from .. import __version__
-from ..plantillas import load, suggested_clause
+from ..plantillas import no_clause_advice, suggested_clause
 from .labels import STATUS_LABEL, place, summary_line
 
 _RANK = {"missing": 0, "weak": 1, "ok": 2, "not_applicable": 3}
@@ -29,11 +30,12 @@ a.volver{font-size:.75rem;text-decoration:none;vertical-align:super;margin-left:
 .firmar{background:#d8f3dc}.negociar{background:#ffe8a3}.no_aceptar{background:#ffd0d0}
 .pie{color:#777;font-size:.85rem;margin-top:3rem}ul.preguntas{list-style:none;padding-left:0}
 ul.preguntas li{margin:.6rem 0}.fuente{color:#666;font-size:.85rem}
+.hueco{background:#fff4ce;border-bottom:1px dashed #b58900;padding:0 .1rem}.notas{color:#444}
 """
 
 
 def render_html(report, checklist=None) -> str:
-    title = load("checklist")["titulo"] if checklist else "Revisión de contrato"
+    title = checklist.words["titulo"] if checklist else "Revisión de contrato"
     body = [f"<header><h1>{escape(title)}</h1><p class=\"archivo\">{escape(report.file)}</p>"]
     if not report.readable:
         body.append(f"<p class=\"aviso\">No se pudo leer el archivo: {escape(report.error['message'])}</p></header>")
@@ -55,6 +57,16 @@ def _page(title: str, body: list[str]) -> str:
             + "\n".join(body)
             + f"\n<p class=\"pie\">Generado por contratos {__version__}. No es asesoramiento legal: señala lo que "
               "falta o está débil para que pueda pedirlo.</p>\n</body>\n</html>\n")
+
+
+def _blanks(escaped: str) -> str:
+    """The blanks of a suggested clause ("[importe]"), marked so that they stand out."""
+    return re.sub(r"\[[^\]<>]+\]", lambda m: f"<span class=\"hueco\">{m.group(0)}</span>", escaped)
+
+
+def short_name(check) -> str:
+    """ "Rescisión (salida del contrato)" -> "Rescisión": the Spanish label of the back-links."""
+    return check.name.split(" (")[0]
 
 
 def _anchor(check, number: int) -> str:
@@ -87,10 +99,12 @@ def _checks(report) -> list[str]:
         if check.is_gap:
             out.append(f"<p><strong>Por qué importa.</strong> {escape(check.why)}</p>")
             out.append(f"<p><strong>Qué pedir.</strong> {escape(check.recommendation)}</p>")
-            clause = suggested_clause(check.id)
+            clause = suggested_clause(check.id, report.config)
             if clause:
-                out.append("<p><strong>Cláusula que puede proponer:</strong></p>"
-                           f"<blockquote class=\"clausula\">{escape(clause)}</blockquote>")
+                out.append("<p><strong>Cláusula que puede proponer</strong> (complete los datos entre corchetes):</p>"
+                           f"<blockquote class=\"clausula\">{_blanks(escape(clause))}</blockquote>")
+            elif no_clause_advice(check.id):
+                out.append(f"<p><strong>Qué hacer.</strong> {escape(no_clause_advice(check.id))}</p>")
         out.append("</article>")
     return out + ["</section>"]
 
@@ -98,16 +112,20 @@ def _checks(report) -> list[str]:
 def _checklist(checklist) -> list[str]:
     from .checklist import ANSWER_LABEL
 
+    words = checklist.words
     out = ["<section id=\"lista\"><h2>Veredicto</h2>",
            f"<p class=\"veredicto {checklist.verdict}\">{escape(checklist.verdict_label)}</p><ul>",
-           *[f"<li>{escape(r)}</li>" for r in checklist.reasons], "</ul>",
-           "<h2>Comprobaciones automáticas</h2><ul class=\"preguntas\">"]
+           *[f"<li>{escape(r)}</li>" for r in checklist.reasons], "</ul>"]
+    if checklist.notes:
+        out += ["<ul class=\"notas\">", *[f"<li>{escape(n)}</li>" for n in checklist.notes], "</ul>"]
+    out.append(f"<h2>{escape(words['secciones']['automaticas'])}</h2><ul class=\"preguntas\">")
     for check in checklist.report.checks:
         ticked = " checked" if check.status == "ok" else ""
         out.append(f"<li><label><input type=\"checkbox\" disabled{ticked}> <a href=\"#check-{check.id}\">"
-                   f"{escape(check.name)}</a>: {STATUS_LABEL[check.status]}</label></li>")
-    out.append("</ul><h2>Preguntas sobre el cliente</h2><p>Ningún contrato las responde: márquelas usted.</p>"
-               "<ul class=\"preguntas\">")
+                   f"{escape(check.name)}</a>: {STATUS_LABEL[check.status]}</label>"
+                   f"<br><span class=\"fuente\">{escape(check.explanation or check.message)}</span></li>")
+    out.append(f"</ul><h2>{escape(words['secciones']['preguntas_html'])}</h2><p>Ningún contrato las responde: "
+               "márquelas usted.</p><ul class=\"preguntas\">")
     for q in checklist.questions:
         radios = " ".join(f"<label><input type=\"radio\" name=\"{q.id}\" value=\"{value}\""
                           f"{' checked' if q.answer == value else ''}> {label}</label>"
@@ -136,6 +154,6 @@ def _highlight(text: str, checks) -> str:
         names = "; ".join(f"{sp[3].name}: {STATUS_LABEL[sp[3].status]}" for sp in covering)
         id_attr = f" id=\"{ids[0]}\"" if ids else ""
         out.append(f"<mark{id_attr} class=\"{worst}\" title=\"{escape(names)}\">{piece}</mark>")
-        out += [f"<a class=\"volver\" href=\"#check-{sp[3].id}\" title=\"{escape(sp[3].name)}\">↑{sp[3].id}</a>"
-                for sp in covering if sp[1] == b]
+        out += [f"<a class=\"volver\" href=\"#check-{sp[3].id}\" title=\"{escape(sp[3].name)}\">"
+                f"↑{escape(short_name(sp[3]))}</a>" for sp in covering if sp[1] == b]
     return "".join(out)

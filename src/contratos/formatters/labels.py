@@ -3,8 +3,8 @@ from __future__ import annotations
 
 STATUS_LABEL = {"ok": "bien", "weak": "débil", "missing": "falta", "not_applicable": "no aplica"}
 STATUS_MARK = {"ok": "✔", "weak": "!", "missing": "✖", "not_applicable": "·"}
-WHO_LABEL = {"both": "cualquiera de las partes", "provider": "solo usted (prestador)",
-             "client": "solo el cliente", "none": "nadie"}
+WHO_LABEL = {"both": "cualquiera de las partes", "provider": "solo el prestador", "client": "solo el cliente",
+             "none": "nadie"}
 
 
 def place(evidence) -> str:
@@ -13,13 +13,67 @@ def place(evidence) -> str:
     return f"{evidence.heading}, {where}" if evidence.heading else where
 
 
+# the three core checks, as the summaries name them (feminine or masculine for the agreement)
+CORE_WORDS = {"alcance": ("alcance", "o"), "pago": ("pago", "o"), "rescision": ("rescisión", "a")}
+PRIORITY_RANGE = {"alta": "de prioridad alta", "media": "de prioridad media o alta", "baja": "de cualquier prioridad"}
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def listing(words: list[str]) -> str:
+    """ "a", "a y b", "a, b y c"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " y " + words[-1]
+
+
+def ending(ids: list[str]) -> str:
+    """The adjective ending that agrees with these core names: "a", "o" or "os"."""
+    return CORE_WORDS[ids[0]][1] if len(ids) == 1 else "os"
+
+
+def agreeing(ids: list[str], stem: str) -> str:
+    """ "rescisión resuelta", "alcance y pago resueltos": the core names with `stem` in agreement."""
+    return f"{listing([CORE_WORDS[i][0] for i in ids])} {stem}{ending(ids)}"
+
+
+def core_states(statuses: dict[str, str]) -> dict[str, list[str]]:
+    """The core checks by state ("resolved", "gap", "not_applicable", "not_reviewed") from {id: status}:
+    a core check that the playbook disabled is not in the report, so it was not reviewed."""
+    out = {"resolved": [], "gap": [], "not_applicable": [], "not_reviewed": []}
+    for check_id in CORE_WORDS:
+        status = statuses.get(check_id)
+        key = ("not_reviewed" if status is None else "resolved" if status == "ok"
+               else "not_applicable" if status == "not_applicable" else "gap")
+        out[key].append(check_id)
+    return out
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def summary_line(report) -> str:
+    """One line on the three core clauses (by check id and status, whatever their priority) and the rest."""
     if report.checks and all(c.status == "not_applicable" for c in report.checks):
         return "Comprobaciones no aplicadas."
-    core = [c for c in report.gaps if c.severity == "alta"]
-    rest = len(report.gaps) - len(core)
+    states = core_states({c.id: c.status for c in report.checks})
+    off = states["not_reviewed"]
+    unreviewed = f"{agreeing(off, 'no revisad')} (desactivad{ending(off)} en la configuración)" if off else ""
+    rest = [c for c in report.gaps if c.id not in CORE_WORDS]
     if not report.gaps:
-        return f"Sin puntos débiles en las {len(report.checks)} comprobaciones."
-    head = (f"{len(core)} punto(s) importante(s) que resolver antes de firmar" if core
-            else "Alcance, pago y rescisión resueltos")
-    return head + (f"; {rest} punto(s) de apoyo que mejorar." if rest else ".")
+        head = (f"Sin puntos débiles en las {len(report.checks)} comprobaciones" if not unreviewed else
+                f"Sin puntos débiles en las {len(report.checks)} comprobaciones revisadas; {unreviewed}")
+        return head + "."
+    if states["gap"]:
+        names = [CORE_WORDS[i][0] for i in states["gap"]]
+        head = (f"{plural(len(names), 'cláusula principal', 'cláusulas principales')} que resolver antes de "
+                f"firmar ({listing(names)})")
+        if unreviewed:
+            head += f"; {unreviewed}"
+    else:
+        parts = [agreeing(states["resolved"], "resuelt")] if states["resolved"] else []
+        head = _capital("; ".join(parts + ([unreviewed] if unreviewed else [])))
+    if rest:
+        head += f"; {plural(len(rest), 'punto de apoyo', 'puntos de apoyo')} que mejorar"
+    return head + "."
