@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from string import Template
 
+from .formatters.labels import listing
 from .patterns import CORE_CHECKS, CHECK_FILES, load_specs
 from .plantillas import load_for, suggested_clause
 from .report import SEVERITIES
@@ -24,10 +25,6 @@ def perspective_of(report) -> str:
 def _included(report, up_to: str):
     allowed = SEVERITIES[: SEVERITIES.index(up_to) + 1]
     return sorted((c for c in report.gaps if c.severity in allowed), key=lambda c: SEVERITIES.index(c.severity))
-
-
-def _listing(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " y " + words[-1]
 
 
 def _lower_first(text: str) -> str:
@@ -75,7 +72,7 @@ def write_letter(report, kind: str, client: str = "", signature: str = "", reaso
     else:
         part = words["declinar"]
         topics = [words["temas"][c.id] for c in gaps]
-        listed = _listing(topics) if topics else ""
+        listed = listing(topics) if topics else ""
         key = reason if reason != "condiciones" or listed else "condiciones_sin_lista"
         motive = _fill(part["motivos"][key], lista=listed)
         recommendation = (_fill(part["recomendar"], recomendado=recommend) if recommend else part["sin_recomendar"])
@@ -88,7 +85,7 @@ def _review(report, words: dict) -> str:
     checked and are ok, never one the playbook disabled or one left out of the letter by --hasta."""
     clear = [words["claros"][c.id] for c in report.checks if c.id in CORE_CHECKS and c.status == "ok"]
     if clear:
-        return _fill(words["revision"]["claros"], claros=_listing(clear))
+        return _fill(words["revision"]["claros"], claros=listing(clear))
     return words["revision"]["sin_claros"]
 
 

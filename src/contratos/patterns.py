@@ -88,13 +88,18 @@ def _spec(data: dict, path: Path) -> CheckSpec:
     )
 
 
-def _for(data: dict, perspective: str) -> dict:
-    """A check's data for a perspective: with "cliente", the keys of its [perspectiva_cliente] table
-    (titles, messages, why, what to ask, texts, whose unilateral power is weak) replace the others."""
+def for_perspective(data: dict, perspective: str) -> dict:
+    """A data file's contents for a perspective: with "cliente", the keys of its [perspectiva_cliente]
+    table replace the others (tables merged key by key), so only what changes is written twice.
+    Used for the check files here and for the wording under plantillas/."""
     over = data.get(f"perspectiva_{perspective}", {}) if perspective != "prestador" else {}
-    out = dict(data)
+    return _merge(data, over)
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
     for key, value in over.items():
-        out[key] = {**data[key], **value} if isinstance(value, dict) and isinstance(data.get(key), dict) else value
+        out[key] = _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
     return out
 
 
@@ -105,7 +110,7 @@ def load_specs(perspective: str = "prestador") -> dict[str, CheckSpec]:
     if perspective not in PERSPECTIVES:
         raise ValueError(f"unknown perspective {perspective!r}")
     base = patterns_dir()
-    specs = {name: _spec(_for(_read(base / f"{name}.toml"), perspective), base / f"{name}.toml")
+    specs = {name: _spec(for_perspective(_read(base / f"{name}.toml"), perspective), base / f"{name}.toml")
              for name in CHECK_FILES}
     common = _read(base / "comun.toml")
     specs["comun"] = CheckSpec(id="comun", name="comun", severity="baja", title="", messages={}, why="",

@@ -26,19 +26,10 @@ def load(name: str) -> dict:
 
 
 def load_for(name: str, perspective: str = "prestador") -> dict:
-    """plantillas/<name>.toml for a perspective: with "cliente", the keys of its [perspectiva_cliente]
-    table replace the ones above (tables merged key by key), so only what changes is written twice."""
-    data = load(name)
-    if perspective == "prestador":
-        return data
-    return _merge(data, data.get(f"perspectiva_{perspective}", {}))
+    """plantillas/<name>.toml for a perspective (see patterns.for_perspective)."""
+    from .patterns import for_perspective
 
-
-def _merge(base: dict, over: dict) -> dict:
-    out = dict(base)
-    for key, value in over.items():
-        out[key] = _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
-    return out
+    return for_perspective(load(name), perspective)
 
 
 def suggested_clause(check_id: str, playbook=None) -> str:

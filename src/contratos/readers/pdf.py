@@ -89,8 +89,6 @@ def read_pdf(path: Path, password: str | None = None, ocr: bool = False) -> Docu
     is true and skipped with a warning otherwise; the Document lists both kinds by page number.
     Pages are extracted one at a time, so a time limit (SIGALRM, see batch.time_limit) stops a
     file with many slow pages between two pages."""
-    import pypdfium2 as pdfium
-
     size = path.stat().st_size
     if size > MAX_PDF_BYTES:
         raise ContratosError("too_large", f"el PDF ocupa {size // 2**20} MB, más de {MAX_PDF_BYTES // 2**20} MB",
