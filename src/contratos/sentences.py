@@ -107,10 +107,11 @@ def pick(sentences: list[Sentence], clauses: list[Clause], folded: str) -> list[
     cues, levels, titles, with_neighbours = selector()
     titled = {c.index: {cid for cid, rx, _ in titles if c.section in ("clauses", "annex") and rx.search(c.folded_titles)}
               for c in clauses}
-    wanted = []
+    wanted, cued = [], []
     for sentence in sentences:
         text = folded[sentence.start:sentence.end]
-        wanted.append(titled[sentence.clause.index] | {cid for cid, rx in cues if rx.search(text)})
+        cued.append({cid for cid, rx in cues if rx.search(text)})
+        wanted.append(titled[sentence.clause.index] | cued[-1])
     neighbours: list[set[str]] = [set() for _ in sentences]
     for cid in with_neighbours:  # the sentence before and the two after, within the same clause group
         for i in [i for i, w in enumerate(wanted) if cid in w]:
@@ -119,9 +120,10 @@ def pick(sentences: list[Sentence], clauses: list[Clause], folded: str) -> list[
                 if cid not in wanted[j] and clause_group(sentences[j].clause) == group:
                     neighbours[j].add(cid)
     groups: list[list[Sentence]] = [[], [], []]
-    for sentence, w, extra in zip(sentences, wanted, neighbours):
+    for sentence, w, own, extra in zip(sentences, wanted, cued, neighbours):
         if w or extra:
             sentence.checks = frozenset(w | extra)
-            # a neighbour is read for its words only (notice, payment of work done): no parse
-            groups[max([levels[cid] for cid in w] or [0])].append(sentence)
+            # the model reads only sentences whose own words cue a check that needs it; one picked
+            # for its clause title or as a neighbour (notice, payment of work done) is read for its words
+            groups[max([levels[cid] for cid in own] or [0])].append(sentence)
     return groups
