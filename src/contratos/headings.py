@@ -40,13 +40,15 @@ class Heading:
 
 
 def _is_caps_title(text: str) -> bool:
+    if len(text) > 120:  # before splitting into words: every long paragraph stops here
+        return False
     words = _WORD.findall(text)
-    if not words or len(words) > 12 or len(text) > 120:
+    if not words or len(words) > 12:
         return False
-    letters = [c for w in words for c in w]
-    if sum(len(w) >= 3 for w in words) == 0:
+    letters = "".join(words)
+    if not any(len(w) >= 3 for w in words):
         return False
-    return sum(c.isupper() for c in letters) / len(letters) >= 0.9 and not text.rstrip().endswith((",", ";"))
+    return sum(map(str.isupper, letters)) / len(letters) >= 0.9 and not text.rstrip().endswith((",", ";"))
 
 
 _BODY_STARTS = frozenset("el la los las lo un una unos unas este esta estos estas cada ambas ambos cualquiera que si "

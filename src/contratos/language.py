@@ -24,7 +24,7 @@ def _vocabularies() -> dict[str, frozenset[str]]:
 
 
 def _scores(text: str) -> dict[str, int]:
-    words = Counter(w.lower() for w in _WORD.findall(text))
+    words = Counter(map(str.lower, _WORD.findall(text)))
     return {lang: sum(words[w] for w in vocab) for lang, vocab in _vocabularies().items()}
 
 

@@ -45,11 +45,16 @@ def _annex_attached(analysis: Analysis, reference: str) -> bool:
     return False
 
 
-def _specific_terms(sentences: list[Sentence], generic: re.Pattern) -> set[str]:
-    """Distinct content words of the scope ("logotipo", "manual", "fotografías"): not stop words,
-    not generic contract words, not numbers. Plural and singular count once."""
-    return {t.norm_.rstrip("s") for s in sentences for t in s.doc
-            if t.is_alpha and len(t.norm_) > 3 and not t.is_stop and not generic.match(t.norm_)}
+def _specific_terms(sentence: Sentence, generic: re.Pattern) -> set[str]:
+    """Distinct content words of a scope sentence ("logotipo", "manual", "fotografías"): not stop
+    words, not generic contract words, not numbers. Plural and singular count once."""
+    terms = set()
+    for token in sentence.doc:
+        if token.is_alpha and not token.is_stop:
+            norm = token.norm_
+            if len(norm) > 3 and not generic.match(norm):
+                terms.add(norm.rstrip("s"))
+    return terms
 
 
 def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
@@ -60,10 +65,11 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     refs = [(s, sp) for s in scope for sp in s.spans("alcance.ANEXO_REF")]
     missing_refs = [(s, sp) for s, sp in refs if not _annex_attached(analysis, s.text)]
     ref_sentences = {id(s) for s, _ in missing_refs}
-    specific = _specific_terms(scope, generic)
+    terms = {id(s): _specific_terms(s, generic) for s in scope}  # once per sentence, for both sets below
+    specific = set().union(*terms.values())
     # what the scope clauses themselves say, beside the sentences that send the reader to a missing annex
     titled = [s for s in scope if spec.headings.search(s.clause.folded_titles) and id(s) not in ref_sentences]
-    own_specific = _specific_terms(titled, generic)
+    own_specific = set().union(*(terms[id(s)] for s in titled))
     details = {
         "services": [evidence(analysis, s).text for s in scope if s.has("alcance.OBJETO")][:3],
         "specific_terms": len(specific),

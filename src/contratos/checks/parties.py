@@ -24,8 +24,11 @@ def _role_from_duties(alias: str, folded_text: str) -> str | None:
     """An alias with no telling name ("la Cooperativa"): the one who pays is the client, the one
     who renders the services is the provider."""
     name = re.escape(alias)
-    provides = len(re.findall(rf"\b{name}{_PROVIDES}", folded_text))
-    pays = len(re.findall(rf"\b{name}{_PAYS}", folded_text))
+    # "\bname" written with the word boundary checked after the name: a regex that starts with
+    # letters is searched for those letters first, several times faster over a whole contract
+    at_word_start = rf"{name}(?<=\b{name})"
+    provides = len(re.findall(rf"{at_word_start}{_PROVIDES}", folded_text))
+    pays = len(re.findall(rf"{at_word_start}{_PAYS}", folded_text))
     if provides == pays:
         return None
     return "provider" if provides > pays else "client"

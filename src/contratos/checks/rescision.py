@@ -188,7 +188,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
 
     # the clause of each termination sentence, with its sibling sub-clauses ("6.2" and "6.3" of "6. VIGENCIA")
     groups = {clause_group(s.clause) for s in related}
-    scope = [s for s in analysis.parsed() if (clause_group(s.clause) in groups or s in related) and "rescision" in s.checks]
+    scope = [s for s in analysis.parsed() if "rescision" in s.checks and (clause_group(s.clause) in groups or s in related)]
     free = [r for r in rights if not r.for_cause]
     roles = {r.who for r in free}
     who = "both" if "both" in roles or {"client", "provider"} <= roles else (roles.pop() if roles else "none")

@@ -15,7 +15,9 @@ def join_lines(previous: str, line: str) -> str:
     """Join a wrapped line, undoing a hyphen at the line end ("contra-" + "tación")."""
     if previous.endswith(SOFT_HYPHEN):
         return previous[:-1] + line
-    if _HYPHEN_END.search(previous) and line[:1].islower():
+    # the hyphen can only be the last character (or the one before a final newline): searching
+    # from there keeps joining a long paragraph line by line from costing its length every time
+    if _HYPHEN_END.search(previous, max(len(previous) - 2, 0)) and line[:1].islower():
         return previous[:-1] + line
     return f"{previous} {line}"
 
