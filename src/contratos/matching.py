@@ -6,6 +6,7 @@ sentence. The matches are exactly the plain Matcher's over the whole sentence.""
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -14,7 +15,7 @@ from spacy.attrs import LEMMA, LIKE_NUM, LOWER, NORM, ORTH
 # attributes read by the model (not by the tokenizer alone)
 MODEL_ATTRS = {"LEMMA", "POS", "TAG", "DEP", "MORPH", "SENT_START"}
 _WORD_ATTRS = {"NORM": NORM, "ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA}
-_UNBOUNDED = 10_000
+_UNBOUNDED = sys.maxsize  # "*", "+", "{n,}": the window runs to the sentence's edges, however long
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def _anchors_of(token: dict, strings) -> list[Anchor]:
         elif attr is not None and isinstance(value, dict) and set(value) == {"IN"}:
             out.append(Anchor(attr, frozenset(strings.add(v) for v in value["IN"])))
         elif attr is not None and isinstance(value, dict) and set(value) == {"REGEX"}:
-            out.append(Anchor(attr, regex=re.compile(value["REGEX"])))
+            if isinstance(value["REGEX"], str):  # not {"REGEX": {"IN": [...]}}, one of several
+                out.append(Anchor(attr, regex=re.compile(value["REGEX"])))
         elif key.upper() == "LIKE_NUM" and value is True:
             out.append(Anchor(LIKE_NUM))
     return out
@@ -135,10 +137,11 @@ class PatternSet:
             group.spots = [(self.anchor_ids[r.anchor], r.before, r.after) if r else None for r in group.reaches]
 
     def _anchors_for(self, attr: int, value: int) -> tuple[int, ...]:
-        """The ids of the anchors a word satisfies, worked out the first time the word is seen."""
+        """The ids of the anchors a word satisfies, worked out the first time the word is seen. An
+        absent value (0: a lemma folded to nothing) is the empty string, as spaCy's REGEX reads it."""
         text = self.strings[value] if value else ""
         return tuple(self._by_word.get((attr, value), ())) + tuple(
-            i for i, a in enumerate(self.anchors) if a.attr == attr and a.regex and text and a.regex.search(text))
+            i for i, a in enumerate(self.anchors) if a.attr == attr and a.regex and a.regex.search(text))
 
     def _positions(self, doc, tagged: bool) -> dict[int, list[int]]:
         """Where each anchor occurs in the sentence (token indices), in one pass over its tokens."""
@@ -146,7 +149,8 @@ class PatternSet:
         positions: dict[int, list[int]] = defaultdict(list)
         if not len(doc):
             return positions
-        columns = doc.to_array(attrs + [LIKE_NUM]).T.tolist()
+        # one column per attribute (to_array returns a flat array when asked for only LIKE_NUM)
+        columns = doc.to_array(attrs + [LIKE_NUM]).reshape(len(doc), -1).T.tolist()
         for attr, column in zip(attrs, columns):
             seen = self._seen[attr]
             for i, value in enumerate(column):
