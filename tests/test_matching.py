@@ -115,9 +115,10 @@ def test_every_pattern_of_the_checks_has_a_bounded_window():
     every sentence down: the data uses bounded counts ("{0,3}") instead."""
     for check_id, groups in pattern_set().groups.items():
         for group in groups:
-            for reach in group.reaches:
-                assert reach is not None, group.key
-                assert reach.before + reach.after < 40, group.key
+            for spot in group.spots:
+                assert spot is not None, group.key
+                _, before, after = spot
+                assert before + after < 40, group.key
 
 
 # --- property: random patterns on random sentences ---------------------------------------------

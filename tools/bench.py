@@ -224,13 +224,7 @@ def main() -> None:
     subset = pdfs[: args.naive_files]
     naive_wall, naive_pages = naive(subset)
     naive_pps = naive_pages / naive_wall
-    with tempfile.TemporaryDirectory() as tmp:
-        sub = Path(tmp)
-        for p in subset:
-            (sub / p.name).symlink_to(p)
-        ours_wall, _, _ = run_measured([exe, "scan", *map(str, subset), "--format", "jsonl", "--jobs", "1",
-                                        "--output", str(sub / "o.jsonl")])
-    ours_pps = naive_pages / ours_wall
+    ours_pps = naive_pages / scan_one_process(exe, subset)
     print(f"ingenuo (pdfplumber + spaCy completo, 1 proceso): {naive_pages} páginas en {naive_wall:.1f} s -> "
           f"{naive_pps:.1f} páginas/s")
     print(f"contratos sobre esos mismos {len(subset)} PDF con --jobs 1 (arranque incluido): {ours_pps:.0f} páginas/s"
@@ -243,17 +237,23 @@ def main() -> None:
     print("Objetivos: " + "; ".join(f"{name}: {'sí' if ok else 'NO'}" for name, ok in targets))
 
 
-def compare_with_peer(exe: str, redline: Path, pdfs: list[Path], pages: int) -> None:
-    """The peer (English regex over pypdf text, one process) and `contratos scan --jobs 1` on the same PDFs."""
+def scan_one_process(exe: str, pdfs: list[Path]) -> float:
+    """Wall seconds of `contratos scan --jobs 1` over these files, start-up included."""
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "pdf"
-        folder.mkdir()
+        wall, _, _ = run_measured([exe, "scan", *map(str, pdfs), "--format", "jsonl", "--jobs", "1",
+                                   "--output", str(Path(tmp) / "o.jsonl")])
+    return wall
+
+
+def compare_with_peer(exe: str, redline: Path, pdfs: list[Path], pages: int) -> None:
+    """The peer (English regex over pypdf text, one process; it reads a folder) and `contratos scan
+    --jobs 1` on the same PDFs."""
+    with tempfile.TemporaryDirectory() as tmp:
         for p in pdfs:
-            (folder / p.name).symlink_to(p)
-        peer_wall, _, _ = run_measured([str(redline), "review", str(folder), "--playbook", "consulting-vendor",
+            (Path(tmp) / p.name).symlink_to(p)
+        peer_wall, _, _ = run_measured([str(redline), "review", tmp, "--playbook", "consulting-vendor",
                                         "--format", "json"])
-        ours_wall, _, _ = run_measured([exe, "scan", str(folder), "--jobs", "1", "--format", "jsonl",
-                                        "--output", str(Path(tmp) / "o.jsonl")])
+    ours_wall = scan_one_process(exe, pdfs)
     print(f"redline-buddy 0.2.0 (1 proceso) sobre los {len(pdfs)} PDF: {pages / peer_wall:.0f} páginas/s; "
           f"contratos --jobs 1: {pages / ours_wall:.0f} páginas/s ({peer_wall / ours_wall:.2f}x)")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LIKE_NUM, LOWER, NORM, ORTH
 
@@ -97,9 +97,8 @@ class Group:
 
     key: str  # "check.LABEL"
     matcher: object  # spacy Matcher
-    reaches: list[Reach | None]
+    spots: list[tuple[int, int, int] | None]  # per pattern (anchor id, before, after); None: no anchor
     needs_model: bool  # it reads lemmas or tags: only for sentences the model has analysed
-    spots: list[tuple[int, int, int] | None] = field(default_factory=list)  # (anchor id, before, after)
 
 
 class PatternSet:
@@ -113,6 +112,8 @@ class PatternSet:
 
         self.strings = vocab.strings
         common = frozenset(self.strings.add(fold(word)) for word in STOP_WORDS)
+        # anchors are numbered (hashing the dataclass at every token would cost more than the lookups)
+        self.anchor_ids: dict[Anchor, int] = {}
         self.groups: dict[str, list[Group]] = {}
         for spec in specs:
             groups = self.groups[spec.id] = []
@@ -122,19 +123,20 @@ class PatternSet:
                     if chosen:
                         matcher = Matcher(vocab, validate=validate)
                         matcher.add(f"{spec.id}.{label}", chosen)
-                        groups.append(Group(f"{spec.id}.{label}", matcher,
-                                            [reach_of(p, self.strings, common) for p in chosen], needs_model))
-        # anchors are numbered (hashing the dataclass at every token would cost more than the lookups)
-        self.anchors = list(dict.fromkeys(r.anchor for gs in self.groups.values() for g in gs for r in g.reaches if r))
-        self.anchor_ids = {anchor: i for i, anchor in enumerate(self.anchors)}
+                        spots = [self._spot(reach_of(p, self.strings, common)) for p in chosen]
+                        groups.append(Group(f"{spec.id}.{label}", matcher, spots, needs_model))
+        self.anchors = list(self.anchor_ids)
         self.attrs = sorted({a.attr for a in self.anchors} - {LIKE_NUM})
         self._by_word = defaultdict(list)  # (attr, string id) -> ids of the anchors with that word
         for i, anchor in enumerate(self.anchors):
             for word in anchor.words:
                 self._by_word[anchor.attr, word].append(i)
         self._seen: dict[int, dict[int, tuple[int, ...]]] = {attr: {} for attr in self.attrs}
-        for group in (g for gs in self.groups.values() for g in gs):
-            group.spots = [(self.anchor_ids[r.anchor], r.before, r.after) if r else None for r in group.reaches]
+
+    def _spot(self, reach: Reach | None) -> tuple[int, int, int] | None:
+        if reach is None:
+            return None
+        return self.anchor_ids.setdefault(reach.anchor, len(self.anchor_ids)), reach.before, reach.after
 
     def _anchors_for(self, attr: int, value: int) -> tuple[int, ...]:
         """The ids of the anchors a word satisfies, worked out the first time the word is seen. An
