@@ -218,19 +218,35 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         key = ("prohibida" if prohibited else "al_vencimiento" if at_expiry else "mutuo" if mutual
                else "mencionada" if related else "ninguna")
         return make_result(spec, "missing", texts[key], evs, details)
+    # Rule 5 (a product decision): a gap only when the user cannot leave early without cause, or when
+    # leaving costs a penalty or the pay for work already done. A missing notice period and silence
+    # about the work done are reported (details, explanation, checklist) but are not gaps: the civil
+    # codes already give a provider whose client withdraws the pay for the work done.
     problems = []
     if not own_free:
         problems.append(texts["solo_otro_sin_causa"] if free else
                         (texts["solo_con_causa"] if exit_rights else texts["solo_otro"]))
-    if notice is None:
-        problems.append(texts["sin_preaviso"])
-    if paid is not True:
-        problems.append(texts["sin_pago_trabajo"] if paid is None else texts["excluye_pago"])
+    if paid is False:
+        problems.append(texts["excluye_pago"])
     if penalty is not None and ctx.own_role == "provider":  # a penalty on the provider protects a client
         problems.append(texts["penalidad"])
-    if not problems:
-        days = f"{notice} días" if notice != 1 else "1 día"
+    to_ask = [key for key, lacking in (("preaviso", notice is None), ("pago_trabajo", paid is None)) if lacking]
+    details["to_ask"] = to_ask
+    if problems:
+        problems += [texts["sin_preaviso"]] if notice is None else []
+        problems += [texts["sin_pago_trabajo"]] if paid is None else []
+        text = Template(texts["debil"]).substitute(problemas="; ".join(problems))
+        return make_result(spec, "weak", text, evs, details)
+    days = f"{notice} días" if notice != 1 else "1 día"
+    if not to_ask:
         text = Template(texts["ok_ambos" if who == "both" else "ok_propio"]).substitute(dias=days)
         return make_result(spec, "ok", text, evs, details)
-    text = Template(texts["debil"]).substitute(problemas="; ".join(problems))
-    return make_result(spec, "weak", text, evs, details)
+    exit_text = texts["salida_ambos" if who == "both" else "salida_propia"]
+    if notice is not None:
+        exit_text += Template(texts["con_preaviso"]).substitute(dias=days)
+    lacking = [texts["falta_" + key] for key in to_ask]
+    text = Template(texts["ok_incompleto"]).substitute(
+        salida=exit_text, faltas=" ni ".join(lacking), pedido=texts["pedir_" + "_".join(to_ask)])
+    result = make_result(spec, "ok", text, evs, details)
+    result.message = texts["mensaje_incompleto"]
+    return result
