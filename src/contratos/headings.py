@@ -10,7 +10,9 @@ _UNITS = r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[
 _TENS = r"(?:decim[oa]|vigesim[oa]|trigesim[oa]|cuadragesim[oa])"
 ORDINAL = rf"(?:(?:decimo|vigesimo|trigesimo|decima|vigesima|trigesima)\s*-?\s*{_UNITS}|undecim[oa]|duodecim[oa]|{_TENS}|{_UNITS})"
 _NUM = r"(?:\d{1,3}\s*[°ºª]?|[ivxlc]{1,7}|" + ORDINAL + r"|unic[oa])"
-_SEP = r"(?:\s*[.:\-–—)]+\s*|\s+|$)"
+# "PRIMERA.-", "PRIMERA. –", "PRIMERA:": punctuation, possibly with spaces between the marks
+_PUNCT = r"(?:\s*[.:\-–—)]+)+"
+_SEP = rf"(?:{_PUNCT}\s*|\s+|$)"
 
 # Each regex runs on fold(line) and captures the label in group "label".
 _MARKERS = [
@@ -18,7 +20,7 @@ _MARKERS = [
     re.compile(rf"^(?P<label>(?:clausula|articulo|art\.)\s+{_NUM})(?=[\s.:\-–—)]|$){_SEP}"),
     # PRIMERA.- / DÉCIMA: / Primera. / PRIMERO (Objeto).- (an ordinal, an optional title in brackets,
     # then punctuation or the end of the line)
-    re.compile(rf"^(?P<label>{ORDINAL})(?:\s*\((?P<ptitle>[^)]{{1,60}})\))?(?:\s*[.:\-–—)]+\s*|\s*$)"),
+    re.compile(rf"^(?P<label>{ORDINAL})(?:\s*\((?P<ptitle>[^)]{{1,60}})\))?(?:{_PUNCT}\s*|\s*$)"),
     # 3. / 3.1 / 3.1.2 / 3) followed by text that starts with a capital (checked on the raw line)
     re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)(?:\s+|$)"),
     # III. / IV) roman numerals
@@ -27,7 +29,11 @@ _MARKERS = [
     re.compile(r"^(?P<label>anexo(?:\s+(?:[ivxlc]{1,6}|\d{1,2}|[a-z]))?)(?=[\s.:\-–—]|$)" + _SEP),
 ]
 
-_TITLE_END = re.compile(r"\s*(?:\.-|\.–|\.—|[.:]|\s[-–—]\s)\s+")
+_TITLE_END = re.compile(r"\s*(?:\.\s?[-–—]|[.:]|\s[-–—]\s)\s+")
+# Markdown written into a Word file or a text file ("#### CUARTA: OBLIGACIONES", "**PRIMERA. OBJETO.**
+# El proveedor..."): the marks are not part of the heading
+_MD_HASHES = re.compile(r"^#{1,6}\s+")
+_MD_STRONG = re.compile(r"^(\*\*|__)(?P<inner>[^*_]{1,160}?)\1")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -82,7 +88,18 @@ def _split_title(rest: str) -> tuple[str, str]:
 
 def parse_heading(line: str) -> Heading | None:
     """Return the heading at the start of `line`, or None when the line is body text."""
-    stripped = line.strip()
+    stripped = _MD_HASHES.sub("", line.strip())
+    strong = _MD_STRONG.match(stripped)
+    if strong:  # "**PRIMERA. OBJETO.** Text": the heading is the bold part, the body what follows
+        inner = strong.group("inner").strip()
+        rest = stripped[strong.end():].strip()
+        parsed = parse_heading(inner)
+        if parsed is not None and not parsed.body:
+            return Heading(label=parsed.label, title=parsed.title, body=rest, level=parsed.level)
+        if parsed is not None and not rest:
+            return parsed
+        if parsed is None and not rest and _looks_like_title(inner):
+            return Heading(label="", title=inner.strip(" .:-–—"), body="", level=1)
     if not stripped or not (stripped[0].isupper() or stripped[0].isdigit()):
         return None  # "cláusula segunda." inside a sentence, "a) ..." list items
     folded = fold(stripped)

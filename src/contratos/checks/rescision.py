@@ -11,6 +11,7 @@ from ..patterns import CheckSpec
 from ..report import CheckResult
 from .common import chain, evidence, has_parse, is_negated, make_result, phrase, subject
 from .context import Context
+from ..textnorm import fold
 from .quantities import days_in
 
 _INHERENT = frozenset({"rescindir", "rescision", "desistimiento", "desistir"})
@@ -87,6 +88,39 @@ def _is_cause_list(token) -> bool:
     return token.head.lemma_ in _CAUSE_HEADS or any(t.lemma_ in _CAUSE_HEADS for t in token.doc[max(0, token.i - 3): token.i])
 
 
+_ITEM_BREAK = re.compile(r"\n|;|(?:^|\s)(?:\d{1,2}|[a-h]|[ivx]{1,4})\s?[).-]\s|\s-\s")
+_DURATION = re.compile(r"(?:\b[a-z]+\s+)?\(?\d{1,3}\)?\s*(?:dias|semanas?|mes(?:es)?)\b|\b(?:un|una|dos|tres|quince|treinta|sesenta|noventa)\s+(?:dias|semanas?|mes(?:es)?)\b")
+
+
+def _listed_grounds(analysis: Analysis, s: Sentence, spec: CheckSpec) -> tuple[bool, str | None]:
+    """(introduces a list of grounds, the text of a listed ground that is an exit without cause).
+    The list is what follows the colon: the rest of the sentence and of its clause, and the
+    clause's own numbered items."""
+    folded = fold(s.text)
+    if not re.search(spec.extra["lista_motivos"], folded):
+        return False, None
+    clauses = analysis.clauses
+    clause = s.clause
+    end = len(analysis.document.text)
+    for later in clauses[clause.index + 1:]:
+        if later.level <= clause.level and later.start >= s.end:
+            end = later.start
+            break
+    colon = s.text.find(":")
+    region = (s.text[colon + 1:] if colon >= 0 else "") + "\n" + analysis.document.text[s.end:min(end, s.end + 4000)]
+    free, cause = re.compile(spec.extra["item_sin_causa"]), re.compile(spec.extra["item_con_causa"])
+    for item in _ITEM_BREAK.split(region):
+        item_folded = fold(item or "")
+        if free.search(item_folded) and not cause.search(item_folded):
+            return True, item
+    return True, None
+
+
+def _item_notice(item: str) -> int | None:
+    m = _DURATION.search(fold(item))
+    return days_in(m.group()) if m else None
+
+
 def _who(token, sentence: Sentence, ctx: Context) -> str:
     subj = subject(token)
     role = ctx.parties.role_of(phrase(subj)) if subj is not None else None
@@ -161,6 +195,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     at_expiry: list[Sentence] = []
     mutual: list[Sentence] = []  # "de mutuo acuerdo": not a way out
     related: list[Sentence] = []  # sentences that talk about ending the contract
+    listed_notice: dict[int, int | None] = {}  # the notice stated in a listed ground without cause
     for s in analysis.with_label("rescision.TERMINO"):
         if s.clause.section == "recitals" or _DEFINITIONS.search(s.clause.folded_titles) or not has_parse(s.doc[0]):
             continue
@@ -176,6 +211,14 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             cause_list = _is_cause_list(token)
             if not (cause_list or _permitted(token, permission)):
                 continue
+            who = "both" if cause_list else _who(token, s, ctx)
+            is_list, free_item = _listed_grounds(analysis, s, spec)
+            if is_list:  # the right is what the listed grounds say (mutual agreement, breach, expiry...)
+                if free_item is not None:
+                    who = ctx.parties.role_of(free_item) or who
+                    listed_notice[id(s)] = _item_notice(free_item)
+                rights.append(Right(s, span, who, free_item is None))
+                break
             if s.has("rescision.AL_VENCIMIENTO") and not s.has("rescision.SIN_CAUSA"):
                 at_expiry.append(s)
                 break
@@ -183,7 +226,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
                 mutual.append(s)
                 break
             for_cause = cause_list or (s.has("rescision.POR_CAUSA") and not s.has("rescision.SIN_CAUSA"))
-            rights.append(Right(s, span, "both" if cause_list else _who(token, s, ctx), for_cause))
+            rights.append(Right(s, span, who, for_cause))
             break
 
     # the clause of each termination sentence, with its sibling sub-clauses ("6.2" and "6.3" of "6. VIGENCIA")
@@ -196,6 +239,9 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     own_free = [r for r in free if r.who in ("both", ctx.own_role)]
     notice, notice_sentence = None, None
     for r in own_free or exit_rights or rights:
+        if listed_notice.get(id(r.sentence)) is not None:
+            notice, notice_sentence = listed_notice[id(r.sentence)], r.sentence
+            break
         notice, notice_sentence = _notice_days(r.sentence, analysis.in_clause(r.sentence.clause))
         if notice is not None:
             break
@@ -244,9 +290,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     exit_text = texts["salida_ambos" if who == "both" else "salida_propia"]
     if notice is not None:
         exit_text += Template(texts["con_preaviso"]).substitute(dias=days)
-    lacking = [texts["falta_" + key] for key in to_ask]
     text = Template(texts["ok_incompleto"]).substitute(
-        salida=exit_text, faltas=" ni ".join(lacking), pedido=texts["pedir_" + "_".join(to_ask)])
+        salida=exit_text, faltas=texts["falta_" + "_".join(to_ask)], pedido=texts["pedir_" + "_".join(to_ask)])
     result = make_result(spec, "ok", text, evs, details)
     result.message = texts["mensaje_incompleto"]
     return result
