@@ -10,6 +10,9 @@ from ..textnorm import fold
 
 _ARTICLES = re.compile(r"^(el|la|los|las)\s+")
 _NOT_SUBJECT = re.compile(r"\b(de|del|a|al|para|por|con|sobre|ante|entre)\s+(el\s+|la\s+|los\s+|las\s+)?$")
+_NOT_A_NAME = re.compile(r"^(por|de|del|al|a|con|para|en|sobre|valor|monto|suma)\b")
+_MARKUP = re.compile(r"[*_`]+")
+_CAPS_ROLE = re.compile(r"\b(?:EL|LA|LOS|LAS)\s+([A-ZÁÉÍÓÚÑ]{4,}(?:\s+[A-ZÁÉÍÓÚÑ]{4,})?)\b")
 _DUTIES_OF = re.compile(r"\bobligaciones\s+(de|del)\s+(el\s+|la\s+)?$")
 
 
@@ -48,8 +51,14 @@ class Parties:
         parties = cls()
         folded = fold(text) if folded is None else folded
         unknown: list[str] = []
-        for m in definition.finditer(text[:20000]):
-            alias = _ARTICLES.sub("", fold(m.group(1)).strip(" ,.;:\"'”»"))
+        # Markdown emphasis around a defined name (**"EL CONTRATANTE"**, *“EL CLIENTE”*) is not part of it
+        head = _MARKUP.sub("", text[:20000])
+        for m in definition.finditer(head):
+            raw = m.group(1).strip(" ,.;:\"'”»")
+            quoted = head[max(0, m.start(1) - 2): m.start(1)].strip()[-1:] in ("\"", "“", "«", "'", "(")
+            if not raw or (raw[0].islower() and not quoted) or _NOT_A_NAME.match(fold(raw)):
+                continue  # "llamadas telefónicas", "identificado por el nombre": not a party's name
+            alias = _ARTICLES.sub("", fold(raw))
             if not alias or alias in parties.aliases or alias in unknown or alias in ("partes", "parte"):
                 continue
             role = parties.role_word(alias) or _role_from_duties(alias, folded)
@@ -58,6 +67,10 @@ class Parties:
             else:
                 unknown.append(alias)
         known = set(parties.aliases.values())
+        if len(unknown) == 1 and not known:
+            # "(en adelante CENTROS VIRTUALES); y de otra parte EL COMITENTE": the other party is named
+            # only by a role word written as a name (capitals after an article)
+            known = {parties.role_word(fold(w)) for w in _CAPS_ROLE.findall(head)} - {None}
         if len(unknown) == 1 and len(known) == 1:  # two parties: the other one has the other role
             parties.aliases[unknown[0]] = "client" if known == {"provider"} else "provider"
         return parties

@@ -89,27 +89,29 @@ def _is_cause_list(token) -> bool:
 
 
 _ITEM_BREAK = re.compile(r"\n|;|(?:^|\s)(?:\d{1,2}|[a-h]|[ivx]{1,4})\s?[).-]\s|\s-\s")
+_ENUMERATED = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s?[).]|[-*•·|–])\s")
 _DURATION = re.compile(r"(?:\b[a-z]+\s+)?\(?\d{1,3}\)?\s*(?:dias|semanas?|mes(?:es)?)\b|\b(?:un|una|dos|tres|quince|treinta|sesenta|noventa)\s+(?:dias|semanas?|mes(?:es)?)\b")
 
 
 def _listed_grounds(analysis: Analysis, s: Sentence, spec: CheckSpec) -> tuple[bool, str | None]:
     """(introduces a list of grounds, the text of a listed ground that is an exit without cause).
-    The list is what follows the colon: the rest of the sentence and of its clause, and the
-    clause's own numbered items."""
-    folded = fold(s.text)
-    if not re.search(spec.extra["lista_motivos"], folded):
+    The list is what follows the colon: the rest of the paragraph ("causas: 1) ..., 2) ...") and the
+    enumerated lines right after it ("a) Por incumplimiento.", "- Por aviso escrito con 30 días.")."""
+    if not re.search(spec.extra["lista_motivos"], fold(s.text)):
         return False, None
-    clauses = analysis.clauses
-    clause = s.clause
-    end = len(analysis.document.text)
-    for later in clauses[clause.index + 1:]:
-        if later.level <= clause.level and later.start >= s.end:
-            end = later.start
-            break
+    text = analysis.document.text
     colon = s.text.find(":")
-    region = (s.text[colon + 1:] if colon >= 0 else "") + "\n" + analysis.document.text[s.end:min(end, s.end + 4000)]
+    paragraph_end = text.find("\n", s.end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    items = [(s.text[colon + 1:] if colon >= 0 else "") + text[s.end:paragraph_end]]
+    for line in text[paragraph_end:paragraph_end + 6000].split("\n"):
+        if not line.strip():
+            continue
+        if not _ENUMERATED.match(line):
+            break
+        items.append(line)
     free, cause = re.compile(spec.extra["item_sin_causa"]), re.compile(spec.extra["item_con_causa"])
-    for item in _ITEM_BREAK.split(region):
+    for item in (part for chunk in items for part in _ITEM_BREAK.split(chunk)):
         item_folded = fold(item or "")
         if free.search(item_folded) and not cause.search(item_folded):
             return True, item
