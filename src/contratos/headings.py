@@ -34,6 +34,7 @@ _TITLE_END = re.compile(r"\s*(?:\.\s?[-–—]|[.:]|\s[-–—]\s)\s+")
 # El proveedor..."): the marks are not part of the heading
 _MD_HASHES = re.compile(r"^#{1,6}\s+")
 _MD_STRONG = re.compile(r"^(\*\*|__)(?P<inner>[^*_]{1,160}?)\1")
+_GLUED_TITLE = re.compile(r"^([^.:\n]{3,80})[.:](?=[A-ZÁÉÍÓÚÑ¿][a-záéíóúñ])")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -83,6 +84,9 @@ def _split_title(rest: str) -> tuple[str, str]:
     candidate = rest[: m.start()] if m else rest
     if _looks_like_title(candidate):
         return candidate.strip(" .:-–—"), (rest[m.end():] if m else "").strip()
+    glued = _GLUED_TITLE.match(rest)  # "DE LAS CUOTAS.Como representante...": a space lost in conversion
+    if glued and _is_caps_title(glued.group(1)):
+        return glued.group(1).strip(" .:-–—"), rest[glued.end():].strip()
     return "", rest
 
 

@@ -3,11 +3,13 @@ of the model as its checks need (the tokenizer, the tagger or the parser), then 
 token patterns of those checks."""
 from __future__ import annotations
 
+import bisect
 import itertools
 import warnings
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
+from .blanks import find_blanks
 from .document import Document
 from .errors import ContratosError
 from .patterns import load_specs
@@ -93,6 +95,18 @@ class Analysis:
 
     def parsed(self):
         return (s for s in self.sentences if s.doc is not None)
+
+    @cached_property
+    def blanks(self) -> list:
+        """The template blanks of the whole text (blanks.py), found once for every check."""
+        return find_blanks(self.document.text)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding the character at `offset` (None in a heading or between sentences)."""
+        i = bisect.bisect_right([s.start for s in self.sentences], offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
 
     def with_label(self, label: str):
         return [s for s in self.sentences if label in s.matches]

@@ -4,14 +4,14 @@ from __future__ import annotations
 from ..nlp import Analysis
 from ..patterns import load_specs
 from ..report import CheckResult
-from . import alcance, pago, rescision, simple
+from . import alcance, pago, rescision, simple, vacios
 from .context import Context
 from .parties import Parties
 
 # core checks have their own rules; the supporting ones are declared entirely in their data file
 CHECKS = {"alcance": alcance.run, "pago": pago.run, "rescision": rescision.run,
           "mora": simple.run, "modificaciones": simple.run, "independencia": simple.run,
-          "obligaciones_cliente": simple.run, "plazos": simple.run, "campos_vacios": simple.run}
+          "obligaciones_cliente": simple.run, "plazos": simple.run, "campos_vacios": vacios.run}
 
 
 def run_checks(analysis: Analysis, perspective: str = "prestador", max_payment_days: int = 60,

@@ -31,6 +31,18 @@ def evidence(analysis: Analysis, sentence: Sentence, span=None) -> Evidence:
                     page=document.page_at(start), paragraph=block.number if block else None)
 
 
+def evidence_at(analysis: Analysis, start: int, end: int) -> Evidence | None:
+    """Evidence for the sentence that holds the text at [start, end), quoted around it."""
+    sentence = analysis.sentence_at(start)
+    if sentence is None:
+        return None
+    ev = evidence(analysis, sentence)
+    if len(sentence.text) > QUOTE_LIMIT:  # keep the part around the blank
+        lo = max(0, min(start - sentence.start - QUOTE_LIMIT // 3, len(sentence.text) - QUOTE_LIMIT))
+        ev.text = " ".join(((("…" if lo else "") + sentence.text[lo: lo + QUOTE_LIMIT].strip() + "…")).split())
+    return ev
+
+
 def _negator(token) -> bool:
     """ "no", "nunca"... but not "no obstante" (nevertheless) nor "no solo" (not only)."""
     if token.norm_ not in NEGATIONS:

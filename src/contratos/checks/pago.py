@@ -6,10 +6,13 @@ import re
 from ..nlp import Analysis, Sentence
 from ..patterns import CheckSpec
 from ..report import CheckResult
+from ..blanks import blanks_within
 from .common import evidence, is_negated, make_result
 from .context import Context
+from ..textnorm import fold
 from .quantities import days_in
 
+_COMMISSION = re.compile(r"comision|porcentaje")
 _TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|desisti|penalidad|clausula penal|indemniz")
 _CURRENCIES = [("€", "EUR"), ("euro", "EUR"), ("usd", "USD"), ("us$", "USD"), ("u$s", "USD"), ("dolar", "USD"),
                ("dólar", "USD"), ("uf", "UF"), ("s/", "PEN"), ("sol", "PEN"), ("mxn", "MXN"), ("cop", "COP"),
@@ -60,10 +63,12 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     amounts = [(s, sp) for s in payment for sp in s.spans("pago.IMPORTE")]
     approval = [(s, sp) for s in payment for sp in s.spans("pago.APROBACION") if not is_negated(sp[0])]
     approval_deadline = bool(analysis.with_label("pago.PLAZO_APROBACION"))
+    amounts += [(s, sp) for s in payment for sp in s.spans("pago.PORCENTAJE") if _COMMISSION.search(
+        s.clause.folded_titles + " " + fold(s.text))]
     amounts.sort(key=lambda pair: _amount_rank(pair[1]))
     rates = [(s, sp) for s in payment for sp in s.spans("pago.TARIFA")]
     timing = [(s, sp) for s in payment for sp in s.spans("pago.PLAZO_PAGO") if _about_payment(s, sp, spec)]
-    blanks = [(s, sp) for s in payment for sp in s.spans("comun.BLANCO")]
+    blanks = [(s, b) for s in payment for b in blanks_within(analysis.blanks, s.start, s.end)]
     methods = sorted({sp.text.lower() for s in payment for sp in s.spans("pago.FORMA_PAGO")})
     due = [d for s, sp in timing if (d := days_in(sp.text)) is not None]
     late = analysis.with_label("mora.INTERES_MORA")  # the mora check's patterns, read here as a detail
@@ -76,10 +81,11 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         "method": methods,
         "late_interest": bool(late),
         "invoicing": any(sp[0].norm_.startswith("factur") for s in payment for sp in s.spans("pago.PAGO")),
-        "template_blanks": [sp.text for _, sp in blanks][:6],
+        "template_blanks": list(dict.fromkeys(b.text for _, b in blanks))[:6],
         "no_payment": bool(free) and not amounts,
     }
-    evs = [evidence(analysis, s, sp) for s, sp in (amounts[:2] + timing[:2] + blanks[:2])]
+    evs = [evidence(analysis, s, sp) for s, sp in (amounts[:2] + timing[:2])]
+    evs += [evidence(analysis, s) for s, _ in blanks[:2]]
     if details["no_payment"]:
         return make_result(spec, "weak", "El contrato dice que el servicio no se paga (gratuito o pro bono).",
                            [evidence(analysis, s) for s in free[:2]], details)
@@ -90,9 +96,10 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         return make_result(spec, "missing", "No se encontró ninguna cláusula de honorarios o precio.", [], details)
     if not evs:
         evs = [evidence(analysis, payment[0])]
-    if blanks:
-        return make_result(spec, "weak", "La cláusula de pago es una plantilla sin completar (importe o plazo en "
-                           "blanco).", evs, details)
+    if blanks and not (amounts or rates) or blanks and not timing:
+        # the amount or the term is a blank: "$[MONTO]", "{{monto}}", "dentro de los [NÚMERO] días"
+        quoted = ", ".join(f"«{t}»" for t in details["template_blanks"][:3])
+        return make_result(spec, "weak", f"La cláusula de pago está sin completar: {quoted}.", evs, details)
     missing = []
     if not amounts:
         missing.append("el importe")

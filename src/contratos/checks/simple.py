@@ -8,8 +8,6 @@ from ..report import CheckResult
 from .common import evidence, has_parse, is_negated, make_result, phrase, subject
 from .context import Context
 
-_SIGNATURE_WORDS = ("firma", "aclaraci", "sello")
-
 
 def _actor(sentence: Sentence, span, ctx: Context) -> str | None:
     """Who does what the span says: the parsed subject, else the last party named before it."""
@@ -40,8 +38,6 @@ def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | N
                     continue
                 if role and _actor(s, span, ctx) not in (role, "both") and not _clause_of(s, role, ctx):
                     continue
-                if spec.id == "campos_vacios" and _signature_line(s, span):
-                    continue
                 out.append((s, span))
     return out
 
@@ -50,13 +46,6 @@ def _clause_of(sentence: Sentence, role: str, ctx: Context) -> bool:
     """The clause is about that party's obligations ("OBLIGACIONES DE LA PROPIETARIA")."""
     titles = sentence.clause.folded_titles
     return "obligacion" in titles and ctx.parties.role_of(titles) == role
-
-
-def _signature_line(sentence: Sentence, span) -> bool:
-    """Lines to sign on ("Firma: ________", "Aclaración: ____") are not unfilled terms."""
-    rest = (sentence.text[: span.start_char] + sentence.text[span.end_char:]).lower()
-    words = [w for w in rest.replace(":", " ").split() if any(c.isalpha() for c in w)]
-    return not words or (len(words) <= 6 and any(w.startswith(_SIGNATURE_WORDS) for w in words))
 
 
 def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:

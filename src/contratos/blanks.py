@@ -1,0 +1,68 @@
+"""Template blanks in a contract's text ("_____", "[MONTO]", "{{servicios}}", "{!! $monto !!}", "<<plazo>>",
+"XX días", "[●]", "DESCRIPCION_INMUEBLE"), found by the regular expressions of patterns/campos_vacios.toml."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .patterns import load_specs
+
+_SIGNATURE_WORDS = ("firma", "aclaraci", "sello", "huella", "rubrica")
+_LINK = re.compile(r"\]\(")  # "[texto](https://...)": a Markdown link, not a blank
+_CHECKBOX = re.compile(r"^\[\s*[xX✓✔]?\s*\]$")  # "[ ]", "[x]": a box to tick
+
+
+@dataclass(frozen=True)
+class Blank:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        """What makes two blanks the same one: "[MONTO]" twice is one blank to fill, "____" of any length too."""
+        return re.sub(r"_{3,}", "___", re.sub(r"\s+", " ", self.text.strip().lower()))
+
+
+@lru_cache(maxsize=1)
+def _regex() -> re.Pattern:
+    data = load_specs()["campos_vacios"].extra
+    return re.compile("|".join(f"(?:{rx})" for rx in data["huecos"]))
+
+
+def find_blanks(text: str) -> list[Blank]:
+    """Every template blank in `text`, in order; boxes to tick and Markdown links are not blanks."""
+    out = []
+    for m in _regex().finditer(text):
+        found = m.group()
+        if _CHECKBOX.match(found) or _LINK.match(text, m.end() - 1):
+            continue
+        out.append(Blank(m.start(), m.end(), found))
+    return out
+
+
+def on_signature_line(text: str, blank: Blank) -> bool:
+    """Lines to sign on ("Firma: ________", "Aclaración: ____", a line of underscores alone) are not
+    unfilled terms."""
+    line_start = text.rfind("\n", 0, blank.start) + 1
+    line_end = text.find("\n", blank.end)
+    line = text[line_start: len(text) if line_end < 0 else line_end]
+    rest = _regex().sub(" ", line).lower()
+    words = [w for w in re.split(r"[\s:|]+", rest) if any(c.isalpha() for c in w)]
+    if not words or (len(words) <= 6 and any(w.startswith(_SIGNATURE_WORDS) for w in words)):
+        return True
+    # "EL LOCATARIO: ________ Martín Ferreyra": a party's label, the line to sign and a name
+    label = text[line_start: blank.start].strip()
+    return label.endswith(":") and len(label.split()) <= 3 and _is_party_label(label.rstrip(":"))
+
+
+def _is_party_label(label: str) -> bool:
+    from .checks.parties import Parties
+    from .textnorm import fold
+    words = re.sub(r"^(el|la|los|las)\s+", "", fold(label).strip())
+    return Parties.role_word(words) is not None
+
+
+def blanks_within(blanks: list[Blank], start: int, end: int) -> list[Blank]:
+    return [b for b in blanks if b.start < end and b.end > start]
