@@ -7,20 +7,28 @@ from ..nlp import Analysis, Sentence
 from ..patterns import CheckSpec
 from ..report import CheckResult
 from ..textnorm import fold
+from ..blanks import blanks_within
 from .common import evidence, make_result
 from .context import Context
 
 _ANNEX_ID = re.compile(r"anexo\s+([ivx]+|\d+|[a-f])\b")
 
 
-def _scope_sentences(analysis: Analysis, spec: CheckSpec) -> list[Sentence]:
+def _scope_sentences(analysis: Analysis, spec: CheckSpec, sections=("clauses", "annex")) -> list[Sentence]:
     out = []
     for s in analysis.parsed():
-        if s.clause.section not in ("clauses", "annex"):
+        if s.clause.section not in sections:
             continue
         if spec.headings.search(s.clause.folded_titles) or s.has("alcance.OBJETO"):
             out.append(s)
     return out
+
+
+def _scope_blanks(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) -> list[tuple[Sentence, str]]:
+    """Blanks that stand for the scope itself ("[Descripción del servicio]", "{{ALCANCE_SERVICIOS}}")."""
+    words = re.compile(spec.extra["huecos_de_alcance"])
+    return [(s, b.text) for s in scope for b in blanks_within(analysis.blanks, s.start, s.end)
+            if words.search(fold(b.text))]
 
 
 def _annex_attached(analysis: Analysis, reference: str) -> bool:
@@ -45,11 +53,15 @@ def _annex_attached(analysis: Analysis, reference: str) -> bool:
     return False
 
 
-def _specific_terms(sentence: Sentence, generic: re.Pattern) -> set[str]:
+def _specific_terms(sentence: Sentence, generic: re.Pattern, blanks: list) -> set[str]:
     """Distinct content words of a scope sentence ("logotipo", "manual", "fotografías"): not stop
-    words, not generic contract words, not numbers. Plural and singular count once."""
+    words, not generic contract words, not numbers, not the words of a template blank. Plural and
+    singular count once."""
     terms = set()
+    holes = [(b.start - sentence.start, b.end - sentence.start) for b in blanks_within(blanks, sentence.start, sentence.end)]
     for token in sentence.doc:
+        if holes and any(lo <= token.idx < hi for lo, hi in holes):
+            continue
         if token.is_alpha and not token.is_stop:
             norm = token.norm_
             if len(norm) > 3 and not generic.match(norm):
@@ -59,13 +71,20 @@ def _specific_terms(sentence: Sentence, generic: re.Pattern) -> set[str]:
 
 def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     scope = _scope_sentences(analysis, spec)
+    if not scope and spec.extra.get("antecedentes_si_falta"):
+        scope = _scope_sentences(analysis, spec, ("recitals", "preamble"))
+        scope = [s for s in scope if s.has("alcance.OBJETO") or spec.headings.search(s.clause.folded_titles)]
     generic = re.compile("^(?:" + "|".join(sorted(spec.words("genericos"))) + ")")
     minimum = int(spec.extra.get("minimo_especifico", 6))
-    vague = [(s, sp) for s in scope for sp in s.spans("alcance.VAGO")]
+    vague = [(s, sp) for s in scope for sp in s.spans("alcance.VAGO") + s.spans("alcance.POR_DEFINIR")]
+    extra_work = any(s.has("alcance.ADICIONAL") for s in analysis.parsed())
+    if not extra_work:  # an open list ("sin carácter limitativo") with no rule for extra work
+        vague += [(s, sp) for s in scope for sp in s.spans("alcance.ABIERTO")]
+    blank_scope = _scope_blanks(analysis, scope, spec)
     refs = [(s, sp) for s in scope for sp in s.spans("alcance.ANEXO_REF")]
     missing_refs = [(s, sp) for s, sp in refs if not _annex_attached(analysis, s.text)]
     ref_sentences = {id(s) for s, _ in missing_refs}
-    terms = {id(s): _specific_terms(s, generic) for s in scope}  # once per sentence, for both sets below
+    terms = {id(s): _specific_terms(s, generic, analysis.blanks) for s in scope}  # once per sentence, for both sets below
     specific = set().union(*terms.values())
     # what the scope clauses themselves say, beside the sentences that send the reader to a missing annex
     titled = [s for s in scope if spec.headings.search(s.clause.folded_titles) and id(s) not in ref_sentences]
@@ -77,7 +96,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         "annex_references": sorted({sp.text for _, sp in refs}),
         "annex_attached": bool(refs) and not missing_refs,
         "exclusions": any(s.has("alcance.EXCLUSION") for s in scope),
-        "extra_work_procedure": any(s.has("alcance.ADICIONAL") for s in analysis.parsed()),
+        "extra_work_procedure": extra_work,
+        "template_blanks": [text for _, text in blank_scope][:5],
         # what the client must provide is judged in full by the obligaciones_cliente check
         "client_obligations": any(s.has("obligaciones_cliente.APORTE") for s in analysis.parsed()),
     }
@@ -85,10 +105,14 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         return make_result(spec, "missing", "No se encontró una cláusula de objeto o de servicios.", [], details)
     objeto = [s for s in scope if s.has("alcance.OBJETO")] or scope
     evs = [evidence(analysis, s) for s in objeto[:2]]
+    if blank_scope:
+        evs = [evidence(analysis, s) for s, _ in blank_scope[:2]] + evs
+        return make_result(spec, "weak", f"El alcance está sin completar: «{blank_scope[0][1]}».", evs, details)
     if vague:
         evs += [evidence(analysis, s, sp) for s, sp in vague[:2]]
         return make_result(spec, "weak", f"El alcance queda abierto: «{vague[0][1].text}».", evs, details)
-    if missing_refs and len(own_specific) < minimum:
+    titled_refs = [(s, sp) for s, sp in missing_refs if spec.headings.search(s.clause.folded_titles)]
+    if missing_refs and (len(own_specific) < minimum or titled_refs):
         evs += [evidence(analysis, s, sp) for s, sp in missing_refs[:2]]
         return make_result(spec, "weak", f"Los servicios solo se definen por referencia a «{missing_refs[0][1].text}», "
                            "que no está en el documento.", evs, details)
