@@ -12,13 +12,13 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
     Spanish service contract gets a warning and `not_applicable` checks, unless `force` is true.
     `config` (a config.Playbook) selects the checks and sets thresholds; explicit options win."""
     from .checks import not_applicable, run_checks
-    from .classify import KIND_LABELS, document_kind
+    from .classify import KIND_LABELS, document_kind, document_title
     from .language import LANGUAGE_LABELS, detect_language, spanish_part
     from .nlp import analyse
     from .segment import segment
 
     document, _ = spanish_part(document)
-    title = next((b.text for b in document.blocks[:4] if b.kind == "heading"), document.blocks[0].text)
+    title = document_title(document.blocks)
     language = detect_language(document.text)
     kind = document_kind(document.folded, title)
     report = Report(file=document.path, format=document.format, pages=document.pages,

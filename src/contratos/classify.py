@@ -16,6 +16,7 @@ KIND_LABELS = {
     "arrendamiento": "un contrato de arrendamiento",
     "compraventa": "un contrato de compraventa",
     "terminos_de_uso": "unos términos de uso",
+    "donacion": "un convenio de donación o de voluntariado",
     "otro": "un texto que no es un contrato",
 }
 
@@ -36,10 +37,39 @@ def _compiled():
     return re.compile(data["contrato"]), titles, cues
 
 
+@lru_cache(maxsize=1)
+def _guide():
+    data = load_kinds()["guia"]
+    return [re.compile(cue) for cue in data["texto"]], re.compile(data["partes"]), data["minimo"]
+
+
+def _is_guide(folded: str) -> bool:
+    """An article or guide about contracts: it explains in general terms and names no party."""
+    cues, parties, minimum = _guide()
+    if parties.search(folded):
+        return False
+    return sum(1 for cue in cues if cue.search(folded)) >= minimum
+
+
+def document_title(blocks) -> str:
+    """The document's title: among its first blocks, the first short one that names a contract or
+    conditions ("CONTRATO DE ...", "Acuerdo de Servicios", "Pliego ... del contrato de suministro"),
+    past a page header or a front matter; else the first heading, else the first block."""
+    for block in blocks[:12]:
+        if len(block.text) < 250 and _TITLE_WORDS.search(fold(block.text)) and not block.text.lstrip().startswith("---"):
+            return block.text
+    return next((b.text for b in blocks[:4] if b.kind == "heading"), blocks[0].text)
+
+
+_TITLE_WORDS = re.compile(r"\b(contrato|convenio|acuerdo|pliego|condiciones|terminos|formulario|orden de)\b")
+
+
 def document_kind(folded_text: str, title: str) -> str:
     """The kind with most cues in the folded text; "servicios" unless another kind clearly wins."""
     contract, titles, cues = _compiled()
     folded, folded_title = folded_text[:20000], fold(title)  # the kind shows in the first pages
+    if _is_guide(folded):
+        return "otro"
     found = Counter(group.split("_", 1)[1] for group in {m.lastgroup for m in cues.finditer(folded)})
     scores = {name: (5 if title_rx.search(folded_title) else 0) + found[name] for name, title_rx in titles.items()}
     best = max(scores, key=scores.get)
