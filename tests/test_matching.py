@@ -28,6 +28,8 @@ def _plain_matchers(nlp) -> dict[str, Matcher]:
     """One ordinary Matcher per check with all its labels, the way spaCy documents it."""
     out = {}
     for spec in load_specs().values():
+        if not spec.labels:  # campos_vacios finds its blanks with regular expressions, not tokens
+            continue
         out[spec.id] = Matcher(nlp.vocab)
         for label, patterns in spec.labels.items():
             out[spec.id].add(f"{spec.id}.{label}", patterns)

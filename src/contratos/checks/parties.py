@@ -37,6 +37,16 @@ def _role_from_duties(alias: str, folded_text: str) -> str | None:
     return "provider" if provides > pays else "client"
 
 
+def _singular(words: str) -> str:
+    """ "educandos" -> "educando", "padres de familia" stays (its first word is the head): plural role words."""
+    head, _, rest = words.partition(" ")
+    if head.endswith("es") and head[:-2] and head[-3] in "rlnd":  # "prestadores", "locadores"
+        head = head[:-2]
+    elif head.endswith("s") and head != "partes":
+        head = head[:-1]
+    return f"{head} {rest}".strip()
+
+
 @dataclass
 class Parties:
     """Alias (folded, without article) -> "provider" | "client"."""
@@ -79,10 +89,12 @@ class Parties:
     def role_word(alias: str) -> str | None:
         data = load_parties()
         words = alias.split()
-        if any(w in data["prestador"] or " ".join(words[i:i + 2]) in data["prestador"] for i, w in enumerate(words)):
-            return "provider"
-        if any(w in data["cliente"] or " ".join(words[i:i + 2]) in data["cliente"] for i, w in enumerate(words)):
-            return "client"
+        for role, key in (("provider", "prestador"), ("client", "cliente")):
+            names = data[key]
+            for i, w in enumerate(words):
+                pair = " ".join(words[i:i + 2])
+                if w in names or pair in names or _singular(w) in names or _singular(pair) in names:
+                    return role
         return None
 
     def last_role(self, text: str, subjects_only: bool = True) -> str | None:

@@ -15,7 +15,7 @@ from ..textnorm import fold
 from .quantities import days_in
 
 _INHERENT = frozenset({"rescindir", "rescision", "desistimiento", "desistir"})
-_TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|resoluci(?!on de (controversias|conflictos|disputas))|desisti|cancelaci|termino anticipado")
+_TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|resoluci(?!on de (controversias|conflictos|disputas))|desisti|cancelaci|termino anticipado|retiro|\bbaja\b")
 _DEFINITIONS = re.compile(r"definici")
 _CAUSE_HEADS = frozenset({"causa", "causal", "causales", "motivo"})
 _NOTICE_VERBS = frozenset({"notificar", "comunicar", "avisar", "preavisar", "informar"})
@@ -50,6 +50,9 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
                     return True
                 if child.lemma_ in other and child.dep_ in ("obj", "nmod", "nsubj:pass"):
                     return False
+                if child.dep_ == "obj" and child.pos_ == "NOUN" and node is token and \
+                        not any(g.dep_ == "case" for g in child.children):
+                    return False  # "cancela una visita", "termina la traducción": a task, not the contract
     if token.lemma_ in _INHERENT or token.norm_.startswith(("rescind", "rescis", "desist")):
         return True
     if token.i > 0 and token.doc[token.i - 1].norm_ == "por":
@@ -123,8 +126,44 @@ def _item_notice(item: str) -> int | None:
     return days_in(m.group()) if m else None
 
 
+_CONDITIONS = frozenset({"si", "caso", "cuando", "supuesto"})
+
+
+def _decided_by(token, ctx: Context) -> str | None:
+    """ "En caso de cancelación por parte del cliente, ...", "si EL COMITENTE decidiera dar por
+    terminado el contrato, ...": a contract that rules what follows when a named party decides to end
+    it gives that party the exit. A bare "en caso de terminación" names nobody and gives nothing."""
+    doc = token.doc
+    start = _condition_start(token)
+    if start is None:
+        return None
+    window = doc[start: token.i].text
+    after = [t.norm_ for t in doc[token.i + 1: token.i + 7]]
+    if after and after[0] in ("es", "sea", "fuera", "fuese"):  # "si la cancelación es por parte del prestador"
+        after, first = after[1:], token.i + 2
+    else:
+        first = token.i + 1
+    if after[:1] == ["por"]:
+        window += " " + doc[first: first + 5].text
+    return ctx.parties.role_of(window)
+
+
+def _condition_start(token) -> int | None:
+    """Where the condition that holds the word starts ("En caso de", "Si", "cuando"), within the
+    twelve words before it and with no full stop or semicolon between; None when there is none."""
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - 12), -1):
+        if doc[i].text in (".", ";"):
+            return None
+        if doc[i].norm_ in _CONDITIONS:
+            return i
+    return None
+
+
 def _who(token, sentence: Sentence, ctx: Context) -> str:
     subj = subject(token)
+    if subj is None and token.pos_ == "NOUN":  # "el retiro del educando", "la baja del abonado"
+        subj = next((c for c in token.children if c.dep_ == "nmod" and ctx.parties.role_of(c.text)), None)
     role = ctx.parties.role_of(phrase(subj)) if subj is not None else None
     if role is None:
         before = sentence.doc[: token.i].text
@@ -206,14 +245,19 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             if not _about_contract(token, s, spec):
                 continue
             related.append(s)
-            if is_negated(token, prohibitions):
+            # "En caso de cancelación por el cliente, los anticipos no serán reembolsables": the "no" belongs
+            # to what follows the condition, not to the ending it names
+            if is_negated(token, prohibitions) and _condition_start(token) is None:
                 if not any(t.norm_ in ("salvo", "excepto") for t in s.doc):
                     prohibited.append(s)
                     break
             cause_list = _is_cause_list(token)
+            decider = None
             if not (cause_list or _permitted(token, permission)):
-                continue
-            who = "both" if cause_list else _who(token, s, ctx)
+                decider = _decided_by(token, ctx)
+                if decider is None:
+                    continue
+            who = "both" if cause_list else decider or _who(token, s, ctx)
             is_list, free_item = _listed_grounds(analysis, s, spec)
             if is_list:  # the right is what the listed grounds say (mutual agreement, breach, expiry...)
                 if free_item is not None:
@@ -240,7 +284,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     exit_rights = [r for r in rights if r.who in ("both", ctx.own_role)]
     own_free = [r for r in free if r.who in ("both", ctx.own_role)]
     notice, notice_sentence = None, None
-    for r in own_free or exit_rights or rights:
+    for r in own_free or free:  # the notice of an exit without cause (a breach needs none)
         if listed_notice.get(id(r.sentence)) is not None:
             notice, notice_sentence = listed_notice[id(r.sentence)], r.sentence
             break
