@@ -17,6 +17,7 @@ from .quantities import days_in
 _INHERENT = frozenset({"rescindir", "rescision", "desistimiento", "desistir"})
 _TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|resoluci(?!on de (controversias|conflictos|disputas))|desisti|cancelaci|termino anticipado|retiro|\bbaja\b")
 _DEFINITIONS = re.compile(r"definici")
+_ENDING_WORDS = re.compile(r"\b(cese|termin(?!os?\b)|rescis|rescind|resol|resuel|extin|baja|retir|cancelaci|salida|desist|finaliz|fecha de termino|en (tal|ese|este|dicho) (caso|supuesto))")
 _CAUSE_HEADS = frozenset({"causa", "causal", "causales", "motivo"})
 _NOTICE_VERBS = frozenset({"notificar", "comunicar", "avisar", "preavisar", "informar"})
 
@@ -198,8 +199,14 @@ def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None,
     pay_forms = re.compile(r"^(pag[aeo]|abon[aeo]|liquid|reconoc|satisfar|cobr[aeo]|percib|factur|remuner|retribu)")
     negative = None
     for s in sentences:
+        # the general payment clause ("por el servicio prestado, EL CLIENTE abonará...") says nothing about
+        # leaving: the sentence must speak of the ending, or sit in a clause about it
+        if not (s.has("rescision.TERMINO") or _TERMINATION_TITLE.search(s.clause.folded_titles)
+                or _ENDING_WORDS.search(fold(s.text))):
+            continue
         for span in s.spans("rescision.TRABAJO_HECHO"):
-            payers = [t for t in s.doc if t.lemma_ in pay_words or t.norm_ in pay_words or pay_forms.match(t.norm_)]
+            payers = [t for t in s.doc[max(0, span.start - 30): span.end + 30]
+                      if t.lemma_ in pay_words or t.norm_ in pay_words or pay_forms.match(t.norm_)]
             if not payers:
                 continue
             before = s.doc[max(0, span.start - 8): span.start]
