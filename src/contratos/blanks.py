@@ -53,7 +53,7 @@ def on_signature_line(text: str, blank: Blank) -> bool:
     if not words or (len(words) <= 6 and any(w.startswith(_SIGNATURE_WORDS) for w in words)):
         return True
     # "EL LOCATARIO: ________ Martín Ferreyra": a party's label, the line to sign and a name
-    label = text[line_start: blank.start].strip()
+    label = re.split(r"[.;]\s", text[line_start: blank.start])[-1].strip()
     return label.endswith(":") and len(label.split()) <= 3 and _is_party_label(label.rstrip(":"))
 
 

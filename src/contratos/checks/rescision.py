@@ -94,7 +94,7 @@ def _is_cause_list(token) -> bool:
 
 _ITEM_BREAK = re.compile(r"\n|;|(?:^|\s)(?:\d{1,2}|[a-h]|[ivx]{1,4})\s?[).-]\s|\s-\s")
 _ENUMERATED = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s?[).]|[-*•·|–])\s")
-_DURATION = re.compile(r"(?:\b[a-z]+\s+)?\(?\d{1,3}\)?\s*(?:dias|semanas?|mes(?:es)?)\b|\b(?:un|una|dos|tres|quince|treinta|sesenta|noventa)\s+(?:dias|semanas?|mes(?:es)?)\b")
+_UNIT = re.compile(r"\b(?:dias|semanas?|mes(?:es)?)\b")
 
 
 def _listed_grounds(analysis: Analysis, s: Sentence, spec: CheckSpec) -> tuple[bool, str | None]:
@@ -123,8 +123,14 @@ def _listed_grounds(analysis: Analysis, s: Sentence, spec: CheckSpec) -> tuple[b
 
 
 def _item_notice(item: str) -> int | None:
-    m = _DURATION.search(fold(item))
-    return days_in(m.group()) if m else None
+    """The notice a listed ground states: "con cuarenta y cinco días", "con 30 días", "un mes"."""
+    folded = fold(item)
+    for m in _UNIT.finditer(folded):
+        before = folded[max(0, m.start() - 40): m.start()].split()[-5:]
+        days = days_in(" ".join(before + [m.group()]))
+        if days is not None:
+            return days
+    return None
 
 
 _CONDITIONS = frozenset({"si", "caso", "cuando", "supuesto"})
