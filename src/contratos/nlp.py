@@ -4,6 +4,7 @@ token patterns of those checks."""
 from __future__ import annotations
 
 import bisect
+import re
 import itertools
 import warnings
 from dataclasses import dataclass
@@ -76,9 +77,16 @@ def warm_up() -> None:
     fold_tokens(load_model()("EL CLIENTE podrá rescindir el contrato con treinta días de preaviso."))
 
 
+# "**[20]** días" -> "      20 días": the marks become spaces before the number, so that the number
+# still touches the word after it (a run of spaces is a token of its own)
+_NUMBER_MARKUP = re.compile(r"(\*{1,3}\[?|\[)(\d{1,4})(\]\*{0,3}|\*{1,3})")
+
+
 def model_text(text: str) -> str:
     """Sentence case for a sentence written in capitals: the model is trained on mixed case.
     The length is unchanged, so offsets still point into the original text."""
+    if "*" in text or "[" in text:  # "**[20]** días": emphasis marks and brackets around a number
+        text = _NUMBER_MARKUP.sub(lambda m: " " * (len(m.group(1)) + len(m.group(3))) + m.group(2), text)
     upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
     if upper + lower >= 12 and upper / (upper + lower) > 0.7:
         return text[:1] + text[1:].lower()

@@ -43,6 +43,8 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
     head = token.head
     if head is not token and head.lemma_ in ("dar", "poner") and re.search(r"(lo|la|le|les)$", head.norm_):
         return True  # "darlo por terminado", "ponerle término": the clitic is the contract
+    if any(c.dep_ == "obj" and c.norm_ in ("lo", "la") and c.pos_ == "PRON" for c in token.children):
+        return True  # "cualquiera lo puede cortar": the clitic is the agreement
     nodes = [token] + ([head] if head is not token and head.lemma_ in ("dar", "poner") else [])
     for node in nodes:
         for child in node.children:
@@ -94,6 +96,7 @@ def _is_cause_list(token) -> bool:
 
 _ITEM_BREAK = re.compile(r"\n|;|(?:^|\s)(?:\d{1,2}|[a-h]|[ivx]{1,4})\s?[).-]\s|\s-\s")
 _ENUMERATED = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s?[).]|[-*•·|–])\s")
+_BUSINESS_DAYS = re.compile(r"\b(habiles|habil|laborables|laborable)\b")
 _UNIT = re.compile(r"\b(?:dias|semanas?|mes(?:es)?)\b")
 
 
@@ -178,8 +181,9 @@ def _who(token, sentence: Sentence, ctx: Context) -> str:
     return role or "both"
 
 
-def _notice_days(sentence: Sentence, clause_sentences: list[Sentence]) -> tuple[int | None, Sentence | None]:
-    """The notice period: a duration next to "preaviso"/"antelación", or "con N días" in the right itself."""
+def _notice_days(sentence: Sentence, clause_sentences: list[Sentence]) -> tuple[int | None, Sentence | None, bool]:
+    """The notice period: a duration next to "preaviso"/"antelación", or "con N días" in the right
+    itself; and whether it counts business days ("quince días hábiles")."""
     def durations(s: Sentence, need_notice_word: bool):
         for span in s.spans("rescision.DURACION"):
             prev = s.doc[span.start - 1].norm_ if span.start > 0 else ""
@@ -187,15 +191,15 @@ def _notice_days(sentence: Sentence, clause_sentences: list[Sentence]) -> tuple[
                     any(t.lemma_ in _NOTICE_VERBS for t in s.doc):
                 days = days_in(span.text)
                 if days is not None:
-                    yield days
+                    yield days, bool(_BUSINESS_DAYS.search(fold(span.text)))
 
-    for days in durations(sentence, need_notice_word=True):
-        return days, sentence
+    for days, business in durations(sentence, need_notice_word=True):
+        return days, sentence, business
     for other in clause_sentences:
         if other is not sentence and other.has("rescision.PREAVISO"):
-            for days in durations(other, need_notice_word=True):
-                return days, other
-    return None, None
+            for days, business in durations(other, need_notice_word=True):
+                return days, other, business
+    return None, None, False
 
 
 def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None, Sentence | None]:
@@ -232,6 +236,14 @@ def _provider_penalty(sentences: list[Sentence], ctx: Context) -> Sentence | Non
         for span in s.spans("rescision.PENALIDAD"):
             subj = subject(span[0]) or subject(span.root.head)
             if subj is None:
+                # "Si LA REDACTORA rescindiera el contrato, pagará una penalidad": the party that leaves
+                cond = next((t.i for t in s.doc[: span.start] if t.norm_ in _CONDITIONS), None)
+                if cond is None or any(t.norm_ == "sin" for t in s.doc[max(0, span.start - 5): span.start]):
+                    continue
+                before = s.doc[cond: span.start].text
+                if _ENDING_WORDS.search(fold(before)) and ctx.parties.last_role(before) == "provider" \
+                        and not is_negated(span[0]):
+                    return s
                 continue
             if subj.norm_ in _PRONOUNS:  # "... decidida por EL ORGANIZADOR, este pagará": the last party named
                 role = ctx.parties.last_role(s.doc[: subj.i].text, subjects_only=False)
@@ -296,12 +308,12 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     who = "both" if "both" in roles or {"client", "provider"} <= roles else (roles.pop() if roles else "none")
     exit_rights = [r for r in rights if r.who in ("both", ctx.own_role)]
     own_free = [r for r in free if r.who in ("both", ctx.own_role)]
-    notice, notice_sentence = None, None
+    notice, notice_sentence, business = None, None, False
     for r in own_free or free:  # the notice of an exit without cause (a breach needs none)
         if listed_notice.get(id(r.sentence)) is not None:
             notice, notice_sentence = listed_notice[id(r.sentence)], r.sentence
             break
-        notice, notice_sentence = _notice_days(r.sentence, analysis.in_clause(r.sentence.clause))
+        notice, notice_sentence, business = _notice_days(r.sentence, analysis.in_clause(r.sentence.clause))
         if notice is not None:
             break
     paid, paid_sentence = _work_paid(scope, spec)
@@ -310,6 +322,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         "who": who,
         "without_cause": bool(free),
         "notice_days": notice,
+        "notice_business_days": business,
         "pays_work_done": paid,
         "penalty_on_provider": penalty is not None,
         "prohibited": bool(prohibited) and not rights,
@@ -342,7 +355,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         problems += [texts["sin_pago_trabajo"]] if paid is None else []
         text = Template(texts["debil"]).substitute(problemas="; ".join(problems))
         return make_result(spec, "weak", text, evs, details)
-    days = f"{notice} días" if notice != 1 else "1 día"
+    days = (f"{notice} días" if notice != 1 else "1 día") + (" hábiles" if business and notice != 1 else
+                                                             " hábil" if business else "")
     if not to_ask:
         text = Template(texts["ok_ambos" if who == "both" else "ok_propio"]).substitute(dias=days)
         return make_result(spec, "ok", text, evs, details)
