@@ -69,7 +69,9 @@ def test_anchored_matches_equal_the_plain_matcher_on_real_contracts(tagged):
             assert got == _spans(expected), doc.text
             compared += 1
             found_any += bool(got)
-    assert compared > 1000 and found_any > 300
+    # campos_vacios reads its blanks with regular expressions since the blanks module, so fewer sentences
+    # carry token matches than before (298 of 2080 today); the floor keeps the comparison from being vacuous
+    assert compared > 1000 and found_any > 250
 
 
 @pytest.mark.parametrize("op, reps", [(None, (1, 1)), ("!", (1, 1)), ("?", (0, 1)), ("+", (1, _UNBOUNDED)),

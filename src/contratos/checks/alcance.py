@@ -98,8 +98,6 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         "exclusions": any(s.has("alcance.EXCLUSION") for s in scope),
         "extra_work_procedure": extra_work,
         "template_blanks": [text for _, text in blank_scope][:5],
-        # what the client must provide is judged in full by the obligaciones_cliente check
-        "client_obligations": any(s.has("obligaciones_cliente.APORTE") for s in analysis.parsed()),
     }
     if not scope:
         return make_result(spec, "missing", "No se encontró una cláusula de objeto o de servicios.", [], details)

@@ -17,7 +17,7 @@ def _actor(sentence: Sentence, span, ctx: Context) -> str | None:
             role = ctx.parties.role_of(phrase(subj))
             if role:
                 return role
-    return ctx.parties.last_role(sentence.text[: span.start_char])
+    return ctx.parties.last_role(sentence.text[: span[-1].idx])  # the party named before the span's verb
 
 
 def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | None, ctx: Context,
@@ -28,7 +28,9 @@ def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | N
     for label in labels:
         key = f"{spec.id}.{label}"
         for s in analysis.with_label(key):
-            if s.clause.section == "recitals" or any(s.has(other) for other in excluded_with):
+            # the recitals and the preamble (where the parties are named and their representatives
+            # "designados") state no obligation
+            if s.clause.section in ("recitals", "preamble") or any(s.has(other) for other in excluded_with):
                 continue
             for span in s.spans(key):
                 if any(sp.start <= span.start < sp.end or span.start <= sp.start < span.end
