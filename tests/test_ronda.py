@@ -16,12 +16,14 @@ from .drafts import draft, write
 
 
 def test_the_names_as_the_contract_writes_them():
-    text = ("Entre Cooperativa Norte Ltda., en adelante la Cooperativa, y Pablo Ríos, en adelante EL "
+    text = ("Entre Cooperativa Norte Ltda., en adelante “la Cooperativa”, y Pablo Ríos, en adelante EL "
             "TRADUCTOR y por la otra parte, se acuerda lo siguiente. La Cooperativa pagará los honorarios.")
     assert Parties.from_text(text).names() == {"provider": "EL TRADUCTOR", "client": "la Cooperativa"}
     defined_term = "Ana Gil, en adelante LA CONSULTORA, y Sur S.A., en adelante EL CLIENTE; en adelante, el Contrato."
     assert Parties.from_text(defined_term).names() == {"provider": "LA CONSULTORA", "client": "EL CLIENTE"}
     assert Parties.from_text("Un texto sin partes definidas.").names() == {"provider": None, "client": None}
+    undefined = "Marta Gil, en adelante LA ILUSTRADORA, se obliga a entregar a EL COMITENTE las ilustraciones."
+    assert Parties.from_text(undefined).names() == {"provider": "LA ILUSTRADORA", "client": "EL COMITENTE"}
 
 
 def test_generic_names_are_replaced_with_the_contracts_own():

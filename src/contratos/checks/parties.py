@@ -76,14 +76,19 @@ class Parties:
     aliases: dict[str, str] = field(default_factory=dict)
     # alias -> the name as the contract writes it, article included ("LA DISEÑADORA")
     written: dict[str, str] = field(default_factory=dict)
+    # role -> the first role word written in capitals after an article ("EL COMITENTE"), for a party
+    # the contract names without defining it
+    capitals: dict[str, str] = field(default_factory=dict)
 
     def names(self) -> dict[str, str | None]:
         """{"provider": ..., "client": ...}: the first name the contract defines for each party, as
-        written ("LA DISEÑADORA", "EL COMITENTE"), or None when it defines none."""
+        written ("LA DISEÑADORA", "EL COMITENTE"), else the role word it writes in capitals, or None."""
         out: dict[str, str | None] = {"provider": None, "client": None}
         for alias, role in self.aliases.items():
             if out[role] is None and alias.split()[0] not in _NOT_A_PARTY and self.written.get(alias):
                 out[role] = self.written[alias]
+        for role, name in self.capitals.items():
+            out[role] = out[role] or name
         return out
 
     @classmethod
@@ -110,6 +115,10 @@ class Parties:
                 parties.aliases[alias] = role
             else:
                 unknown.append(alias)
+        for m in _CAPS_ROLE.finditer(head):
+            role = parties.role_word(fold(m.group(1)))
+            if role:
+                parties.capitals.setdefault(role, " ".join(m.group(0).split()))
         known = set(parties.aliases.values())
         if len(unknown) == 1 and not known:
             # "(en adelante CENTROS VIRTUALES); y de otra parte EL COMITENTE": the other party is named
