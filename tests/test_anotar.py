@@ -132,10 +132,18 @@ def test_libreoffice_opens_the_annotated_copy(annotated, tmp_path):
     if soffice is None:
         pytest.skip("LibreOffice (soffice) no está instalado: no se comprueba la conversión a PDF")
     _, output, _ = annotated
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(output)],
-                   check=True, capture_output=True, timeout=180)
+    profile = f"-env:UserInstallation=file://{tmp_path / 'perfil'}"  # never the user's LibreOffice profile
+    for target in ("pdf", "odt"):
+        subprocess.run([soffice, profile, "--headless", "--convert-to", target, "--outdir", str(tmp_path),
+                        str(output)], check=True, capture_output=True, timeout=180)
     pdf = tmp_path / (output.stem + ".pdf")
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    # LibreOffice read the comments themselves: its own file has them as annotations, by "contratos"
+    odt = etree.fromstring(zipfile.ZipFile(tmp_path / (output.stem + ".odt")).read("content.xml"))
+    office, dc = "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "http://purl.org/dc/elements/1.1/"
+    notes = odt.findall(f".//{{{office}}}annotation")
+    assert len(notes) == 3 and {n.findtext(f"{{{dc}}}creator") for n in notes} == {"contratos"}
+    assert any("Rescisión (salida del contrato): débil" in "".join(n.itertext()) for n in notes)
 
 
 def test_other_formats_get_a_new_docx_with_headings_and_comments(tmp_path):
@@ -184,3 +192,18 @@ def test_bad_output_and_bad_input_end_with_one_spanish_line(tmp_path):
     broken.write_bytes(b"PK\x03\x04 esto no es un docx")
     bad = runner.invoke(cli, ["anotar", str(broken)])
     assert bad.exit_code == 2 and "roto.docx" in bad.output and not (tmp_path / "roto.anotado.docx").exists()
+
+
+def test_the_clients_own_comments_stay(tmp_path):
+    import docx
+
+    source = designer_docx(tmp_path / "con-comentario.docx")
+    client = docx.Document(str(source))
+    client.add_comment(client.paragraphs[1].runs, text="¿Le parece bien el plazo?", author="Marta Quiroga",
+                       initials="MQ")
+    client.save(str(source))
+    output = tmp_path / "anotado.docx"
+    assert CliRunner().invoke(cli, ["anotar", str(source), "-o", str(output)]).exit_code == 0
+    comments = anchored_comments(output)
+    assert comments["¿Le parece bien el plazo?"]["author"] == "Marta Quiroga"
+    assert sum(c["author"] == "contratos" for c in comments.values()) == 3
