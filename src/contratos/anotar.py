@@ -4,6 +4,7 @@ format, a new .docx with the contract's text, its clause titles as headings and 
 The comments are added with python-docx's comments API; the input file is only read."""
 from __future__ import annotations
 
+import errno
 import io
 import os
 import tempfile
@@ -177,11 +178,23 @@ def _save(package, target: Path) -> None:
     """Save through a temporary file beside the target: the file appears complete or not at all."""
     buffer = io.BytesIO()
     package.save(buffer)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise AnnotateError(_cannot_write(target, error)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(buffer.getvalue())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as error:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise AnnotateError(_cannot_write(target, error)) from None
         raise
+
+
+def _cannot_write(target: Path, error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return f"{target}: no hay permiso para escribir ahí. Elija otra carpeta con -o"
+    code = errno.errorcode.get(error.errno or 0, type(error).__name__)
+    return f"{target}: no se pudo escribir la copia ({code}). Compruebe el espacio libre o elija otra carpeta con -o"

@@ -429,9 +429,8 @@ def anotar_command(archivo, output, password, force, ocr, timeout, config_path):
         target = output_path(archivo, output)
         report = _judged_report(archivo, password, force, _playbook(config_path), ocr, timeout)
         done = annotate(report, target)
-    except (AnnotateError, OSError) as error:
-        cause = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        click.echo(f"contratos: {cause}", err=True)
+    except AnnotateError as error:
+        click.echo(f"contratos: {error}", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"Copia anotada: {done['output']} ({done['sentence']}).")
     sys.exit(EXIT_OK)

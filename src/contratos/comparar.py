@@ -68,15 +68,12 @@ def word_diff(before: str, after: str) -> list[tuple[str, str]]:
     return out
 
 
-def clause_text(report: Report, check) -> tuple[str, str]:
-    """(headings, text) of the clauses that hold the check's evidence, in document order; ("", "")
-    when the check found nothing (a missing clause)."""
-    from .segment import segment
-
+def clause_text(report: Report, check, clauses: list) -> tuple[str, str]:
+    """(headings, text) of the clauses (segment.Clause, from `clauses`) that hold the check's evidence,
+    in document order; ("", "") when the check found nothing (a missing clause)."""
     document = report.document
     if check is None or not check.evidence or document is None:
         return "", ""
-    clauses = segment(document)
     picked = []
     for ev in check.evidence:
         holder = next((c for c in reversed(clauses) if c.start <= ev.start <= c.end), None)
@@ -136,6 +133,9 @@ class Comparison:
 def compare(before: Report, after: Report) -> Comparison:
     """The changes, check by check, in the order of the new draft's report (then any check only the old
     draft has)."""
+    from .segment import segment
+
+    clauses = {id(r): segment(r.document) if r.document is not None else [] for r in (before, after)}
     old = {c.id: c for c in before.checks}
     new = {c.id: c for c in after.checks}
     ids = list(new) + [i for i in old if i not in new]
@@ -149,8 +149,8 @@ def compare(before: Report, after: Report) -> Comparison:
                         explanation_before=was.explanation if was else "",
                         explanation_after=now.explanation if now else "")
         if check_id in CORE_CHECKS:
-            head_a, text_a = clause_text(before, was)
-            head_b, text_b = clause_text(after, now)
+            head_a, text_a = clause_text(before, was, clauses[id(before)])
+            head_b, text_b = clause_text(after, now, clauses[id(after)])
             if text_a or text_b:
                 change.diff = WordDiff(head_a, head_b, word_diff(text_a, text_b))
         changes.append(change)
