@@ -75,7 +75,9 @@ def test_negotiate_letter_asks_for_the_gaps_with_wording():
     # why, from the finding itself, not only the generic request
     assert ".\n   En el texto actual: no se encontró ninguna cláusula de honorarios o precio.\n" in letter
     assert "2. " + load("carta")["peticiones"]["mora"] in letter
-    assert f"Propuesta de redacción: «{load_specs()['pago'].example}»" in letter
+    # the sample calls the provider LA AGENCIA: the clause says so instead of EL PRESTADOR
+    wording = load_specs()['pago'].example.replace("EL PRESTADOR", "LA AGENCIA")
+    assert f"Propuesta de redacción: «{wording}»" in letter and "EL PRESTADOR" not in letter
     assert "le van a pagar" not in letter  # the report's wording speaks to the user, not to the client
     baja = run_cli("carta", str(SAMPLES / "pago_en_blanco_co_software.pdf"), "--tipo", "negociar", "--hasta", "baja")
     assert load("carta")["peticiones"]["campos_vacios"] in baja.stdout

@@ -23,7 +23,8 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
     kind = document_kind(document.folded, title)
     report = Report(file=document.path, format=document.format, pages=document.pages,
                     warnings=list(document.warnings), language=language, document_kind=kind, text=document.text,
-                    pages_without_text=list(document.pages_without_text), ocr_pages=list(document.ocr_pages))
+                    pages_without_text=list(document.pages_without_text), ocr_pages=list(document.ocr_pages),
+                    document=document)
     if config is not None:
         report.config = config
         options = {"perspective": config.perspective, "max_payment_days": config.payment_days_limit,
@@ -40,9 +41,13 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
         if config is not None:
             report.checks = config.apply(report.checks)
         return report
+    from .checks.parties import Parties
+
     clauses = segment(document)
     analysis = analyse(document, clauses)
-    report.checks = run_checks(analysis, **options)
+    parties = Parties.from_text(document.text, document.folded)
+    report.parties = parties.names()
+    report.checks = run_checks(analysis, parties=parties, **options)
     if document.pages_without_text:  # the clause may be on a page that could not be read
         unread = ", ".join(map(str, document.pages_without_text))
         for check in report.checks:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from string import Template
 
 from .formatters.labels import listing
+from .names import with_party_names
 from .patterns import CORE_CHECKS, CHECK_FILES, load_specs
 from .plantillas import load_for, suggested_clause
 from .report import SEVERITIES
@@ -47,9 +48,12 @@ def point_reason(check, words: dict) -> str:
 
 
 def write_letter(report, kind: str, client: str = "", signature: str = "", reason: str = "condiciones",
-                 recommend: str = "", up_to: str = "media") -> str:
+                 recommend: str = "", up_to: str = "media", comparison=None) -> str:
     """The letter as plain text: a subject line, a blank line and the body. The report must be one that
-    can be judged (see checklist.cannot_judge): the caller refuses the others."""
+    can be judged (see checklist.cannot_judge): the caller refuses the others. With `comparison`
+    (comparar.Comparison, the report being its new draft), a negotiating letter answers a new round:
+    it thanks for what was fixed and asks for what is still missing. The parties are written as the
+    contract names them."""
     words = load_for("carta", perspective_of(report))
     greeting = _fill(words["saludo"], cliente=client) if client else words["saludo_sin_nombre"]
     signature = signature or words["firma_por_omision"]
@@ -57,13 +61,18 @@ def write_letter(report, kind: str, client: str = "", signature: str = "", reaso
     if kind == "negociar":
         points = []
         for n, check in enumerate(gaps, 1):
-            clause = "" if check.id in words["sin_propuesta"] else suggested_clause(check.id, report.config)
+            clause = ("" if check.id in words["sin_propuesta"]
+                      else suggested_clause(check.id, report.config, report.parties))
             why = point_reason(check, words)
             motive = Template(words["negociar"]["motivo"]).substitute(motivo=why).rstrip() if why else ""
+            if comparison is not None and comparison.change_of(check.id) in words["ronda"]["cambio"]:
+                motive += "\n   " + words["ronda"]["cambio"][comparison.change_of(check.id)]
             template = words["negociar"]["punto" if clause else "punto_sin_propuesta"]
             points.append(_fill(template, n=n, peticion=words["peticiones"][check.id], clausula=clause,
                                 motivo=motive))
-        if points:
+        if comparison is not None:
+            part, body = _round(words, comparison, greeting, points, signature)
+        elif points:
             part = words["negociar"]
             body = _fill(part["cuerpo"], saludo=greeting, puntos="\n\n".join(points), firma=signature)
         else:
@@ -77,7 +86,25 @@ def write_letter(report, kind: str, client: str = "", signature: str = "", reaso
         motive = _fill(part["motivos"][key], lista=listed)
         recommendation = (_fill(part["recomendar"], recomendado=recommend) if recommend else part["sin_recomendar"])
         body = _fill(part["cuerpo"], saludo=greeting, motivo=motive, recomendacion=recommendation, firma=signature)
-    return f"Asunto: {part['asunto']}\n\n{body}\n"
+    return with_party_names(f"Asunto: {part['asunto']}\n\n{body}\n", report.parties)
+
+
+def _round(words: dict, comparison, greeting: str, points: list[str], signature: str) -> tuple[dict, str]:
+    """The letter of a new round: thanks for what the new draft fixed (or improved), then the points
+    still missing, or the go-ahead when none is left."""
+    part = words["ronda"]
+    fixed = [words["temas"][c.id] for c in comparison.by_change("resolved") if c.id in words["temas"]]
+    better = [words["temas"][c.id] for c in comparison.by_change("improved") if c.id in words["temas"]]
+    thanks = [_fill(part["resueltos"], lista=listing(fixed))] if fixed else []
+    if better:
+        thanks.append(_fill(part["mejorados"], lista=listing(better)))
+    thanks = " ".join(thanks) if thanks else part["sin_resueltos" if points else "sin_pendientes"]
+    if points:
+        body = _fill(part["cuerpo"], saludo=greeting, agradecimiento=thanks, puntos="\n\n".join(points),
+                     firma=signature)
+    else:
+        body = _fill(part["cuerpo_sin_puntos"], saludo=greeting, agradecimiento=thanks, firma=signature)
+    return part, body
 
 
 def _review(report, words: dict) -> str:

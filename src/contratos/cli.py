@@ -298,6 +298,19 @@ def _report_for(archivo: str, password: str | None, force: bool, playbook, ocr: 
     return report
 
 
+def _judged_report(archivo: str, password, force: bool, playbook, ocr: bool, timeout):
+    """_report_for, refusing (exit 2) a document that cannot be judged (not a service contract, or every
+    check disabled): the letter, comments and comparison need one."""
+    from .checklist import cannot_judge
+
+    report = _report_for(archivo, password, force, playbook, ocr, timeout)
+    problem = cannot_judge(report)
+    if problem is not None:
+        click.echo(f"contratos: {archivo}: {problem}", err=True)
+        sys.exit(EXIT_ERROR)
+    return report
+
+
 @cli.command("checklist", context_settings=_HELP)
 @click.argument("archivo", metavar="ARCHIVO")
 @click.option("--format", "-f", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
@@ -356,31 +369,100 @@ def checklist_command(archivo, fmt, respuestas, password, force, ocr, timeout, c
 @click.option("--recomendar", default="", metavar="NOMBRE", help="A quién recomienda en su lugar (declinar).")
 @click.option("--hasta", type=_SEVERITY, default="media", show_default=True,
               help="Incluye los puntos débiles de esta prioridad y de las más altas (alta > media > baja).")
+@click.option("--comparar", "previous", default=None, metavar="VIEJO",
+              help="La versión anterior del contrato (solo con --tipo negociar): la carta agradece lo que se "
+                   "corrigió y pide lo que sigue faltando.")
 @_document_options
 @_ocr_option
 @_timeout_option
 @_config_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
-def carta_command(archivo, tipo, cliente, firma, motivo, recomendar, hasta, password, force, ocr, timeout,
-                  config_path):
+def carta_command(archivo, tipo, cliente, firma, motivo, recomendar, hasta, previous, password, force, ocr,
+                  timeout, config_path):
     """Escribe un correo amable a la otra parte: pide los cambios con una redacción propuesta, o
     declina el proyecto con honestidad y, si puede, recomienda a otra persona.
 
     No escribe cartas sobre un documento que no es un contrato de servicios (salvo con --forzar).
     """
     from .carta import letter_notes, write_letter
-    from .checklist import cannot_judge
 
-    report = _report_for(archivo, password, force, _playbook(config_path), ocr, timeout)
-    problem = cannot_judge(report)
-    if problem is not None:
-        click.echo(f"contratos: {archivo}: {problem}", err=True)
+    if previous and tipo != "negociar":
+        click.echo("contratos: uso incorrecto: --comparar solo se usa con --tipo negociar. Quite la opción o "
+                   "cambie el tipo", err=True)
         sys.exit(EXIT_ERROR)
+    playbook = _playbook(config_path)
+    comparison = None
+    if previous:
+        from .comparar import compare
+
+        old = _judged_report(previous, password, force, playbook, ocr, timeout)
+        comparison = compare(old, _judged_report(archivo, password, force, playbook, ocr, timeout))
+    report = comparison.after if comparison else _judged_report(archivo, password, force, playbook, ocr, timeout)
     click.echo(write_letter(report, tipo, client=cliente, signature=firma, reason=motivo,
-                            recommend=recomendar, up_to=hasta), nl=False)
+                            recommend=recomendar, up_to=hasta, comparison=comparison), nl=False)
     for note in letter_notes(report, hasta):
         click.echo(f"contratos: aviso: {note}.", err=True)
     sys.exit(EXIT_OK)
+
+
+@cli.command("anotar", context_settings=_HELP)
+@click.argument("archivo", metavar="CONTRATO")
+@click.option("--output", "-o", default=None, metavar="SALIDA.docx",
+              help="Dónde escribir la copia anotada (por omisión: CONTRATO.anotado.docx junto al contrato).")
+@_document_options
+@_ocr_option
+@_timeout_option
+@_config_option
+@click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
+def anotar_command(archivo, output, password, force, ocr, timeout, config_path):
+    """Escribe una copia .docx del contrato con un comentario de Word (autor «contratos») en el párrafo
+    de cada punto débil: qué pasa, por qué importa, qué pedir y una redacción para proponer. Un
+    comentario al principio resume la revisión y trae el texto de las cláusulas que faltan.
+
+    Con un .docx, la copia conserva los cambios controlados, los estilos, los encabezados y las tablas;
+    con otro formato, es un documento nuevo con el texto y los títulos de las cláusulas. El contrato
+    original nunca se modifica.
+    """
+    from .anotar import AnnotateError, annotate, output_path
+
+    try:
+        target = output_path(archivo, output)
+        report = _judged_report(archivo, password, force, _playbook(config_path), ocr, timeout)
+        done = annotate(report, target)
+    except AnnotateError as error:
+        click.echo(f"contratos: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"Copia anotada: {done['output']} ({done['sentence']}).")
+    sys.exit(EXIT_OK)
+
+
+@cli.command("comparar", context_settings=_HELP)
+@click.argument("viejo", metavar="VIEJO")
+@click.argument("nuevo", metavar="NUEVO")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default="text",
+              help="Formato de la comparación (por omisión: text).")
+@_document_options
+@_ocr_option
+@_timeout_option
+@_config_option
+@_fail_on_option
+@click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
+def comparar_command(viejo, nuevo, fmt, password, force, ocr, timeout, config_path, fail_on):
+    """Compara dos versiones de un contrato (pueden estar en formatos distintos): para cada
+    comprobación, el estado antes y ahora y si quedó resuelta, mejoró, sigue igual, empeoró o es nueva;
+    para alcance, pago y rescisión, las palabras añadidas y quitadas en la cláusula.
+
+    Códigos de salida: 0 la nueva versión no tiene puntos débiles de prioridad alta (o la de --fail-on),
+    1 todavía los tiene, 2 no se pudo leer alguno de los archivos.
+    """
+    from .comparar import compare
+    from .formatters.comparison import RENDERERS
+
+    playbook = _playbook(config_path)
+    before = _judged_report(viejo, password, force, playbook, ocr, timeout)
+    comparison = compare(before, _judged_report(nuevo, password, force, playbook, ocr, timeout))
+    click.echo(RENDERERS[fmt](comparison), nl=False)
+    sys.exit(comparison.exit_code_for(fail_on))
 
 
 @cli.command("reglas", context_settings=_HELP)

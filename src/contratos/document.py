@@ -23,6 +23,8 @@ class Block:
     page_breaks: list[tuple[int, int]] = field(default_factory=list)
     start: int = 0  # offset in Document.text, set by Document
     number: int = 0  # paragraph number, 1-based, in document order
+    # the element of the file the block was read from (a .docx w:p), for commands that write back into a copy
+    source: object = field(default=None, repr=False, compare=False)
 
     @property
     def end(self) -> int:
@@ -41,6 +43,8 @@ class Document:
     pages_without_text: list[int] = field(default_factory=list)  # PDF pages left unread (scans), 1-based
     ocr_pages: list[int] = field(default_factory=list)  # PDF pages whose text comes from OCR, 1-based
     text: str = ""
+    # the opened file the blocks' `source` elements belong to (a python-docx Document), or None
+    package: object = field(default=None, repr=False, compare=False)
     _page_starts: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False)
     _block_starts: list[int] = field(default_factory=list, init=False, repr=False)
 

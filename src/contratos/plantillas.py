@@ -32,11 +32,14 @@ def load_for(name: str, perspective: str = "prestador") -> dict:
     return for_perspective(load(name), perspective)
 
 
-def suggested_clause(check_id: str, playbook=None) -> str:
+def suggested_clause(check_id: str, playbook=None, names: dict | None = None) -> str:
     """The clause to propose when a check reports a gap: its `ejemplo` under patterns/, with neutral
     blanks ("[importe]", "[n] días") except those the playbook fills (`[rellenar]` in the same file:
     the minimum notice, the maximum payment term, the monthly late interest). "" when the check has
-    no clause to propose (campos_vacios: the fix is to fill the blanks; see `no_clause_advice`)."""
+    no clause to propose (campos_vacios: the fix is to fill the blanks; see `no_clause_advice`).
+    `names` (Report.parties) writes the parties as the contract names them (see names.py)."""
+    from .names import with_party_names
+
     from .patterns import load_specs
 
     spec = load_specs(playbook.perspective if playbook is not None else "prestador").get(check_id)
@@ -48,7 +51,7 @@ def suggested_clause(check_id: str, playbook=None) -> str:
         if value is not None:
             filled = Template(wording).substitute(valor=_number(value))
             text = text.replace(blank, re.sub(r"^1 días\b", "1 día", filled), 1)
-    return text
+    return with_party_names(text, names)
 
 
 def no_clause_advice(check_id: str) -> str:

@@ -77,6 +77,12 @@ class Report:
     text: str | None = field(default=None, repr=False, compare=False)
     # the playbook (config.Playbook) the checks ran with, for the suggested clauses; not part of the JSON
     config: Any = field(default=None, repr=False, compare=False)
+    # the Document the checks read (its blocks know where they came from in the file, for `anotar` and
+    # `comparar`); not part of the JSON
+    document: Any = field(default=None, repr=False, compare=False)
+    # how the contract names its parties, as written: {"provider": "LA DISEÑADORA", "client": "EL COMITENTE"}
+    # (None for a party it does not name); empty when the checks did not run
+    parties: dict = field(default_factory=dict)
     # why the checks were not applied (not Spanish, not a service contract); None when they were
     not_applicable_reason: str | None = field(default=None, repr=False, compare=False)
 
@@ -124,6 +130,7 @@ class Report:
             "ocr": bool(self.ocr_pages),
             "ocr_pages": list(self.ocr_pages),
             "pages_without_text": list(self.pages_without_text),
+            "parties": dict(self.parties),
             "checks": [c.to_dict() for c in self.checks],
             "summary": self.summary(),
         }

@@ -15,9 +15,11 @@ CHECKS = {"alcance": alcance.run, "pago": pago.run, "rescision": rescision.run,
 
 
 def run_checks(analysis: Analysis, perspective: str = "prestador", max_payment_days: int = 60,
-               only: list[str] | None = None) -> list[CheckResult]:
+               only: list[str] | None = None, parties: Parties | None = None) -> list[CheckResult]:
     specs = load_specs(perspective)
-    ctx = Context(parties=Parties.from_text(analysis.document.text, analysis.document.folded), perspective=perspective,
+    if parties is None:
+        parties = Parties.from_text(analysis.document.text, analysis.document.folded)
+    ctx = Context(parties=parties, perspective=perspective,
                   max_payment_days=max_payment_days)
     return [run(analysis, specs[check_id], ctx) for check_id, run in CHECKS.items()
             if only is None or check_id in only]

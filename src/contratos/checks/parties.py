@@ -47,11 +47,49 @@ def _singular(words: str) -> str:
     return f"{head} {rest}".strip()
 
 
+# a defined term that names no party ("en adelante, el Contrato"), never shown as a party's name
+_NOT_A_PARTY = frozenset({"contrato", "acuerdo", "convenio", "servicio", "servicios", "proyecto", "obra",
+                          "anexo", "documento", "presente", "trabajo", "trabajos", "informacion", "plataforma"})
+
+
+def _as_written(captured: str) -> str:
+    """The name as the contract writes it, from what the definition pattern captured ("LA DISEÑADORA,",
+    "EL CLIENTE y por la otra", "la Cooperativa"): the optional article and the words up to the first
+    word in lower case, or the first word when the name is all in lower case."""
+    words = captured.strip(" ,.;:\"'”»)").split()
+    article = words[:1] if words and _ARTICLES.match(fold(words[0]) + " ") else []
+    rest = words[len(article):]
+    kept = []
+    for word in rest:
+        if kept and not word[:1].isupper():
+            break
+        kept.append(word.strip(" ,.;:\"'”»)"))
+        if not word[:1].isupper():
+            break
+    return " ".join(article + kept)
+
+
 @dataclass
 class Parties:
     """Alias (folded, without article) -> "provider" | "client"."""
 
     aliases: dict[str, str] = field(default_factory=dict)
+    # alias -> the name as the contract writes it, article included ("LA DISEÑADORA")
+    written: dict[str, str] = field(default_factory=dict)
+    # role -> the first role word written in capitals after an article ("EL COMITENTE"), for a party
+    # the contract names without defining it
+    capitals: dict[str, str] = field(default_factory=dict)
+
+    def names(self) -> dict[str, str | None]:
+        """{"provider": ..., "client": ...}: the first name the contract defines for each party, as
+        written ("LA DISEÑADORA", "EL COMITENTE"), else the role word it writes in capitals, or None."""
+        out: dict[str, str | None] = {"provider": None, "client": None}
+        for alias, role in self.aliases.items():
+            if out[role] is None and alias.split()[0] not in _NOT_A_PARTY and self.written.get(alias):
+                out[role] = self.written[alias]
+        for role, name in self.capitals.items():
+            out[role] = out[role] or name
+        return out
 
     @classmethod
     def from_text(cls, text: str, folded: str | None = None) -> "Parties":
@@ -71,11 +109,16 @@ class Parties:
             alias = _ARTICLES.sub("", fold(raw))
             if not alias or alias in parties.aliases or alias in unknown or alias in ("partes", "parte"):
                 continue
+            parties.written[alias] = _as_written(m.group(1))
             role = parties.role_word(alias) or _role_from_duties(alias, folded)
             if role:
                 parties.aliases[alias] = role
             else:
                 unknown.append(alias)
+        for m in _CAPS_ROLE.finditer(head):
+            role = parties.role_word(fold(m.group(1)))
+            if role:
+                parties.capitals.setdefault(role, " ".join(m.group(0).split()))
         known = set(parties.aliases.values())
         if len(unknown) == 1 and not known:
             # "(en adelante CENTROS VIRTUALES); y de otra parte EL COMITENTE": the other party is named

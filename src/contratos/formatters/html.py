@@ -99,7 +99,7 @@ def _checks(report) -> list[str]:
         if check.is_gap:
             out.append(f"<p><strong>Por qué importa.</strong> {escape(check.why)}</p>")
             out.append(f"<p><strong>Qué pedir.</strong> {escape(check.recommendation)}</p>")
-            clause = suggested_clause(check.id, report.config)
+            clause = suggested_clause(check.id, report.config, report.parties)
             if clause:
                 out.append("<p><strong>Cláusula que puede proponer</strong> (complete los datos entre corchetes):</p>"
                            f"<blockquote class=\"clausula\">{_blanks(escape(clause))}</blockquote>")

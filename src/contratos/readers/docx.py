@@ -107,9 +107,12 @@ def _paragraph_blocks(p, levels: dict[str, int], out: list[Block]) -> None:
     _inline(p, parts, boxes)
     level = levels.get(style)
     for line in "".join(parts).strip().split("\n"):
-        out.append(Block(line.strip(), kind="heading" if level else "paragraph", level=level))
+        out.append(Block(line.strip(), kind="heading" if level else "paragraph", level=level, source=p))
     for box in boxes:
+        first = len(out)
         _blocks(box, levels, out)
+        for block in out[first:]:  # a comment on a text box's text is anchored on the box's paragraph
+            block.source = p
 
 
 def _table_blocks(tbl, levels: dict[str, int]) -> list[Block]:
@@ -119,7 +122,7 @@ def _table_blocks(tbl, levels: dict[str, int]) -> list[Block]:
     for tr in tbl.iter(TR):
         if tr.getparent() is not tbl and _owning_table(tr) is not tbl:
             continue  # a row of a nested table: read as text of its cell
-        cells = []
+        cells, source = [], None  # source: the first paragraph with text in the row
         for tc in tr.iter(TC):
             if tc.getparent() is not tr and _owning_row(tc) is not tr:
                 continue
@@ -128,8 +131,10 @@ def _table_blocks(tbl, levels: dict[str, int]) -> list[Block]:
             text = " ".join(b.text for b in inner if b.text.strip()).strip()
             if text:
                 cells.append(text)
+                source = source if source is not None else next(
+                    (b.source for b in inner if b.text.strip() and b.source is not None), None)
         if cells:
-            blocks.append(Block(" | ".join(cells), kind="table"))
+            blocks.append(Block(" | ".join(cells), kind="table", source=source))
     return blocks
 
 
@@ -176,4 +181,4 @@ def read_docx(path: Path) -> Document:
         raise ContratosError("corrupt", f"no se pudo abrir el .docx ({type(exc).__name__})", _HINT) from None
     blocks: list[Block] = []
     _blocks(document.element.body, levels, blocks)
-    return Document(path=str(path), format="docx", blocks=blocks)
+    return Document(path=str(path), format="docx", blocks=blocks, package=document)
