@@ -11,6 +11,7 @@ from ..patterns import CheckSpec
 from ..report import CheckResult
 from .common import chain, evidence, has_parse, is_negated, make_result, phrase, subject
 from .context import Context
+from ..blanks import blanks_within
 from ..textnorm import fold
 from .quantities import days_in
 
@@ -349,6 +350,12 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     if penalty is not None and ctx.own_role == "provider":  # a penalty on the provider protects a client
         problems.append(texts["penalidad"])
     to_ask = [key for key, lacking in (("preaviso", notice is None), ("pago_trabajo", paid is None)) if lacking]
+    # "con [NÚMERO] días de anticipación": the template left the notice blank
+    doc_text = analysis.document.text
+    notice_blank = None if notice is not None else next(
+        (b.text for r in (own_free or free) for b in blanks_within(analysis.blanks, r.sentence.start, r.sentence.end)
+         if _UNIT.match(fold(doc_text[b.end:b.end + 12]).lstrip(" )]"))), None)
+    details["notice_blank"] = notice_blank
     details["to_ask"] = to_ask
     if problems:
         problems += [texts["sin_preaviso"]] if notice is None else []
@@ -365,6 +372,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         exit_text += Template(texts["con_preaviso"]).substitute(dias=days)
     text = Template(texts["ok_incompleto"]).substitute(
         salida=exit_text, faltas=texts["falta_" + "_".join(to_ask)], pedido=texts["pedir_" + "_".join(to_ask)])
+    if notice_blank:
+        text += " " + Template(texts["preaviso_en_blanco"]).substitute(hueco=notice_blank)
     result = make_result(spec, "ok", text, evs, details)
     result.message = texts["mensaje_incompleto"]
     return result
