@@ -11,6 +11,8 @@ from .patterns import load_specs
 _SIGNATURE_WORDS = ("firma", "aclaraci", "sello", "huella", "rubrica")
 _LINK = re.compile(r"\]\(")  # "[texto](https://...)": a Markdown link, not a blank
 _CHECKBOX = re.compile(r"^\[\s*[xX✓✔]?\s*\]$")  # "[ ]", "[x]": a box to tick
+# "[10/03/25 09:12]" (a chat's time stamp), "[3]" (a footnote): written values, not blanks
+_WRITTEN = re.compile(r"^\[(\d{1,3}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(,?\s+\d{1,2}:\d{2}(:\d{2})?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?)?|\d{1,2}:\d{2}(:\d{2})?)\]$", re.I)
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ def find_blanks(text: str) -> list[Blank]:
     out = []
     for m in _regex().finditer(text):
         found = m.group()
-        if _CHECKBOX.match(found) or _LINK.match(text, m.end() - 1):
+        if _CHECKBOX.match(found) or _WRITTEN.match(found) or _LINK.match(text, m.end() - 1):
             continue
         out.append(Blank(m.start(), m.end(), found))
     return out
