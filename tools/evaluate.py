@@ -41,6 +41,8 @@ def main() -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
     parser.add_argument("--holdout", action="store_true",
                         help="measure on eval/holdout, documents written after the rules (report, do not tune)")
+    parser.add_argument("--floors", type=Path, default=ROOT / "eval" / "floors.toml",
+                        help="exit 1 when a figure falls below the floor recorded there")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     import contratos
@@ -98,6 +100,26 @@ def main() -> int:
     if args.verbose and misses:
         print("\nDesacuerdos:")
         print("\n".join(f"  {m}" for m in misses))
+    return _below_floors(args.floors, "holdout" if args.holdout else "principal", counts, detail_hits)
+
+
+def _below_floors(path: Path, name: str, counts, detail_hits) -> int:
+    """1 when a figure of this set is below its floor in eval/floors.toml (so that CI notices), else 0."""
+    if not path.exists():
+        return 0
+    floors = tomllib.loads(path.read_text(encoding="utf-8")).get(name, {})
+    figures = {}
+    for check_id, c in counts.items():
+        tp, fp, fn = c["tp"], c["fp"], c["fn"]
+        figures[f"{check_id}.precision"] = tp / (tp + fp) if tp + fp else 1.0
+        figures[f"{check_id}.recall"] = tp / (tp + fn) if tp + fn else 1.0
+        figures[f"{check_id}.exacto"] = c["exact"] / c["n"] if c["n"] else 1.0
+    figures.update({key: hits / total for key, (hits, total) in detail_hits.items() if total})
+    below = [f"{key} {figures[key]:.2f} < {floor:.2f}" for key, floor in floors.items()
+             if key in figures and round(figures[key], 2) < floor]  # the floors are the printed figures
+    if below:
+        print(f"\nPor debajo del mínimo registrado en {path.name} ({name}): " + "; ".join(below))
+        return 1
     return 0
 
 
