@@ -1,16 +1,15 @@
-"""Plain text and Markdown: UTF-8, UTF-16 (with or without BOM), or cp1252 as Windows editors save them;
-binary data named .txt is refused."""
+"""Plain text and Markdown (parsed in markdown.py): UTF-8, UTF-16 (with or without BOM), or cp1252 as
+Windows editors save them; binary data named .txt is refused."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..document import Block, Document
 from ..errors import ContratosError
 from .lines import lines_to_paragraphs
+from .template import blank_template_fields
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a long contract is ~200 KB of text
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # control characters other than tab, line and page breaks (\v too: Word pastes it), and U+FFFD from bad bytes
 _BINARY = frozenset(chr(c) for c in [*range(0, 9), *range(14, 32), 127]) | {"\ufffd"}
 
@@ -54,21 +53,10 @@ def read_text(path: Path, markdown: bool = False) -> Document:
         raise ContratosError("too_large", f"pesa {size // 1024 // 1024} MB, más de lo que ocupa un contrato de texto",
                              "Revise que sea el archivo correcto o divídalo")
     text = decode(path.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    blocks: list[Block] = []
-    plain: list[str] = []
-
-    def flush_plain() -> None:
-        for para, is_heading in lines_to_paragraphs(plain):
-            blocks.append(Block(para, kind="heading" if is_heading else "paragraph"))
-        plain.clear()
-
-    for line in lines:
-        m = _MD_HEADING.match(line.strip()) if markdown else None
-        if m:
-            flush_plain()
-            blocks.append(Block(m.group(2).strip(), kind="heading", level=len(m.group(1))))
-        else:
-            plain.append(line.lstrip("> ") if markdown else line)
-    flush_plain()
-    return Document(path=str(path), format="md" if markdown else "txt", blocks=blocks)
+    text = blank_template_fields(text)
+    if markdown:
+        from .markdown import markdown_blocks
+        return Document(path=str(path), format="md", blocks=markdown_blocks(text))
+    blocks = [Block(para, kind="heading" if is_heading else "paragraph")
+              for para, is_heading in lines_to_paragraphs(text.split("\n"))]
+    return Document(path=str(path), format="txt", blocks=blocks)
