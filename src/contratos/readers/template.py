@@ -34,6 +34,7 @@ _BLADE = re.compile(
     r"section|endsection|show|stop|yield|parent|stack|push|endpush|prepend|endprepend|component|endcomponent|"
     r"slot|endslot|props|auth|endauth|guest|endguest|can|endcan|cannot|endcannot|env|endenv|production|"
     r"endproduction|error|enderror|once|endonce|csrf|method|lang|json|verbatim|endverbatim|continue)\b")
+_ELSE = re.compile(r"^(?:\{%-?|\{\{~?|@)\s*(?:else|elif|elseif|empty)\b", re.IGNORECASE)
 _SIGNS = re.compile(r"\{\{|\{!!|\{%|\{#|<%|<\?|\$\{|(?<![\w.@])@(?:if|foreach|endif|extends|section|yield|php)\b")
 
 # a variable path not followed by "(" (a function's name is not the field's name)
@@ -66,6 +67,11 @@ def _output(m: re.Match) -> str:
     return f"[{blank_name(expression.lstrip('&'))}]"
 
 
+def _control(m: re.Match) -> str:
+    """A control tag disappears; an "else" keeps the two branches apart ("[plazo] quince días")."""
+    return " " if _ELSE.match(m.group()) else ""
+
+
 def _directive_end(text: str, m: re.Match) -> int:
     """Where the Blade directive at `m` ends, its parenthesised arguments included."""
     at = m.end()
@@ -86,7 +92,7 @@ def _drop_blade_directives(text: str) -> str:
     for m in _BLADE.finditer(text):
         if m.start() < at:
             continue
-        out.append(text[at:m.start()])
+        out.append(text[at:m.start()] + _control(m))
         at = _directive_end(text, m)
     out.append(text[at:])
     return "".join(out)
@@ -98,7 +104,7 @@ def blank_template_fields(text: str) -> str:
     if not _SIGNS.search(text):
         return text
     text = _COMMENTS.sub("", text)
-    text = _SECTIONS.sub("", text)
+    text = _SECTIONS.sub(_control, text)
     text = _OUTPUT.sub(_output, text)
-    text = _CONTROL.sub("", text)
+    text = _CONTROL.sub(_control, text)
     return _drop_blade_directives(text)

@@ -171,7 +171,7 @@ def tex_blocks(text: str) -> list[Block]:
     plain: list[str] = []
 
     def flush() -> None:
-        blocks.extend(Block(p, kind="heading" if heading else "paragraph")
+        blocks.extend(Block(" ".join(p.split()), kind="heading" if heading else "paragraph")
                       for p, heading in lines_to_paragraphs(plain))
         plain.clear()
 
