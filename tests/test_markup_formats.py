@@ -164,8 +164,8 @@ def test_broken_tex_is_refused_in_spanish(tmp_path):
     path = tmp_path / "contrato.tex"
     path.write_text("\\documentclass{article}\n\\begin{document}\nPRIMERA.- OBJETO. El \\textbf{diseño\n"
                     "del sitio.\n\\end{document}\n", encoding="utf-8")
-    assert_refused(path, "corrupt", "el archivo LaTeX tiene un error (una llave o un entorno sin cerrar cerca de "
-                   "la línea")
+    assert_refused(path, "corrupt", "el archivo LaTeX tiene un error: una llave o un entorno abierto en la línea 3 "
+                   "no se cierra")
 
 
 def test_binary_rst_is_refused(tmp_path):
@@ -305,4 +305,5 @@ def test_tex_error_names_the_line(tmp_path):
                     encoding="utf-8")
     with pytest.raises(ContratosError) as info:
         read_document(path)
-    assert info.value.code == "corrupt" and "línea" in info.value.cause
+    assert info.value.code == "corrupt"
+    assert info.value.cause.endswith("un entorno abierto en la línea 4 no se cierra")

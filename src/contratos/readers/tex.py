@@ -23,8 +23,29 @@ _RULES = ("hline", "cline", "toprule", "midrule", "bottomrule", "cmidrule", "end
           "endfoot", "endlastfoot", "noalign", "centering", "raggedright", "raggedleft")
 
 
-def _line_of(source: str, pos: int | None) -> str:
-    return f" cerca de la línea {source.count(chr(10), 0, pos) + 1}" if pos is not None else ""
+_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre")
+
+
+def _today() -> str:
+    r"""\today prints the date the document is compiled, in Spanish with babel."""
+    import datetime
+
+    today = datetime.date.today()
+    return f"{today.day} de {_MONTHS[today.month - 1]} de {today.year}"
+
+
+def _parse_error(exc) -> ContratosError:
+    """Where LaTeX itself would stop: the innermost brace or environment left open, else the line."""
+    opened = getattr(exc, "open_contexts", None) or []
+    if opened and len(opened[0]) > 2 and opened[0][2]:
+        cause = (f"el archivo LaTeX tiene un error: una llave o un entorno abierto en la línea {opened[0][2]} "
+                 "no se cierra")
+    elif getattr(exc, "lineno", None):
+        cause = f"el archivo LaTeX tiene un error cerca de la línea {exc.lineno}"
+    else:
+        cause = "el archivo LaTeX tiene un error de sintaxis"
+    return ContratosError("corrupt", cause, _HINT)
 
 
 class _Reader:
@@ -41,7 +62,8 @@ class _Reader:
             ms.MacroSpec("cline", "{"), ms.MacroSpec("cmidrule", "[{"), ms.MacroSpec("rule", "[{{"),
             ms.MacroSpec("multicolumn", "{{{"), ms.MacroSpec("multirow", "{{{"), ms.MacroSpec("href", "{{"),
             ms.MacroSpec("makebox", "[[{"), ms.MacroSpec("hrulefill", ""), ms.MacroSpec("dotfill", ""),
-        ], environments=[ms.EnvironmentSpec("longtable", "[{"), ms.EnvironmentSpec("tabular*", "{[{")])
+        ], environments=[ms.EnvironmentSpec("longtable", "[{"), ms.EnvironmentSpec("tabular*", "{[{"),
+                         ms.EnvironmentSpec("minipage", "[[[{"), ms.EnvironmentSpec("multicols", "{")])
         self.walker_db = walker_db
         db = l2t.get_default_latex_context_db()
         text = l2t.MacroTextSpec
@@ -54,6 +76,8 @@ class _Reader:
             text("hrulefill", simplify_repl=_BLANK), text("dotfill", simplify_repl=_BLANK),
             text("rule", simplify_repl=_BLANK), text("underline", simplify_repl=self._underline),
             text("input", discard=True), text("include", discard=True),
+            text("today", simplify_repl=lambda n: _today()), text("S", simplify_repl="§"),
+            text("LaTeX", simplify_repl="LaTeX"), text("TeX", simplify_repl="TeX"),
             text("multicolumn", simplify_repl=lambda n, l2tobj: self._arg(n, 2, l2tobj)),
             text("multirow", simplify_repl=lambda n, l2tobj: self._arg(n, 2, l2tobj)),
             text("href", simplify_repl=lambda n, l2tobj: self._arg(n, 1, l2tobj)),
@@ -149,8 +173,7 @@ class _Reader:
             nodes, _, _ = lw.LatexWalker(self.source, latex_context=self.walker_db,
                                          tolerant_parsing=False).get_latex_nodes()
         except lw.LatexWalkerError as exc:
-            raise ContratosError("corrupt", "el archivo LaTeX tiene un error (una llave o un entorno sin cerrar"
-                                 f"{_line_of(self.source, getattr(exc, 'pos', None))})", _HINT) from None
+            raise _parse_error(exc) from None
         except RecursionError:
             raise ContratosError("corrupt", "el archivo LaTeX anida demasiados grupos para leerlo", _HINT) from None
         document = next((n for n in nodes if n is not None and n.isNodeType(lw.LatexEnvironmentNode)
