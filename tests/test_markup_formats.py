@@ -258,6 +258,12 @@ def test_markdown_blocks():
     ]
 
 
+def test_markdown_rule_around_a_title_is_not_front_matter():
+    got = markdown_blocks("---\nCONTRATO DE SERVICIOS\n---\n\nPRIMERA.- OBJETO. Diseño de un logotipo.\n")
+    assert [(b.kind, b.text) for b in got] == [("heading", "CONTRATO DE SERVICIOS"),
+                                               ("paragraph", "PRIMERA.- OBJETO. Diseño de un logotipo.")]
+
+
 def test_markdown_bold_sentence_is_not_a_heading():
     got = markdown_blocks("**El Cliente pagará la totalidad al firmar, sin excepción.**\n")
     assert [(b.kind, b.text) for b in got] == [("paragraph", "El Cliente pagará la totalidad al firmar, sin excepción.")]

@@ -12,7 +12,8 @@ from ..headings import looks_like_title, parse_heading
 from .html import fragment_blocks
 from .lines import lines_to_paragraphs
 
-_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_METADATA_LINE = re.compile(r"^(?:[\w-]+\s*[:=]|\s|-\s|#|$)")  # "titulo: x", "  - item", a comment
 _BR = "\n"
 _TAG_NAME = re.compile(r"<(?:!--|/?([A-Za-z][\w-]*))")
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -23,6 +24,14 @@ def _is_html(markup: str) -> bool:
     from lxml.html import defs
 
     return any(m.group(1) is None or m.group(1).lower() in defs.tags for m in _TAG_NAME.finditer(markup))
+
+
+def _without_front_matter(source: str) -> str:
+    """A YAML or TOML header (Jekyll, Hugo) is metadata; a rule between two lines of text is not one."""
+    m = _FRONT_MATTER.match(source)
+    if m and all(_METADATA_LINE.match(line) for line in m.group(1).split("\n")):
+        return source[m.end():]
+    return source
 
 
 def _parser():
@@ -77,7 +86,7 @@ def _paragraph_blocks(text: str, all_emphasised: bool, prefix: str) -> list[Bloc
 
 def markdown_blocks(source: str) -> list[Block]:
     """Blocks of a Markdown text, in reading order."""
-    source = _FRONT_MATTER.sub("", source, count=1)
+    source = _without_front_matter(source)
     tokens = _parser().parse(source)
     blocks: list[Block] = []
     row: list[str] | None = None
