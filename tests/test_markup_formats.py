@@ -208,6 +208,8 @@ def test_markdown_extension_is_read_as_markdown(tmp_path):
     ("{{servicios}} y {{{ alcance }}}", "[servicios] y [alcance]"),  # Handlebars / Mustache
     ("{{!-- comentario --}}{{#if pago}}Pago: {{precio}}{{/if}}{{> pie}}", "Pago: [precio]"),
     ("{{ number_format($honorarios, 2) }}", "[honorarios]"),
+    ('{{ date("d/m/Y", $fecha_firma) }}', "[fecha firma]"),
+    ("día {{$datos[3]}} del mes {{$datos[4]}}", "día [datos 3] del mes [datos 4]"),  # two fields, two blanks
     ("plazo de <%= dias_preaviso %> días<%# nota %>", "plazo de [dias preaviso] días"),  # ERB
     ("<?= $montoTotal ?> y <?php echo $fecha; ?><?php if ($x): ?>", "[monto total] y [fecha]"),  # PHP
     ("${importeMensual}", "[importe mensual]"),
@@ -244,10 +246,11 @@ def test_markdown_blocks():
               "<script>x()</script></div>\n\n<!-- oculto -->\n\n| Hito | Monto |\n|--|--|\n| Entrega | <<monto>> |\n")
     assert [(b.kind, b.level, b.text) for b in markdown_blocks(source)] == [
         ("heading", 1, "CONTRATO"),
-        ("paragraph", None, "TERCERA.- PAGO. El cliente pagará a los treinta días de la factura."),
+        ("heading", None, "TERCERA.- PAGO."),  # the bold marks where the clause heading ends
+        ("paragraph", None, "El cliente pagará a los treinta días de la factura."),
         ("paragraph", None, "Sin anticipo."),
         ("heading", None, "Forma de pago"),
-        ("paragraph", None, "1. Objeto. La diseñadora hará el logo."),
+        ("heading", None, "1. Objeto."), ("paragraph", None, "La diseñadora hará el logo."),
         ("paragraph", None, "2. Segundo punto"),
         ("paragraph", None, "viñeta código"),
         ("paragraph", None, "Cita fuerte"),
@@ -265,8 +268,16 @@ def test_markdown_rule_around_a_title_is_not_front_matter():
 
 
 def test_markdown_bold_sentence_is_not_a_heading():
-    got = markdown_blocks("**El Cliente pagará la totalidad al firmar, sin excepción.**\n")
-    assert [(b.kind, b.text) for b in got] == [("paragraph", "El Cliente pagará la totalidad al firmar, sin excepción.")]
+    got = markdown_blocks("**El Cliente pagará la totalidad al firmar, sin excepción.**\n\n**Importante:** el "
+                          "precio no incluye impresión.\n")
+    assert [(b.kind, b.text) for b in got] == [("paragraph", "El Cliente pagará la totalidad al firmar, sin excepción."),
+                                               ("paragraph", "Importante: el precio no incluye impresión.")]
+
+
+def test_markdown_bold_heading_without_final_stop_keeps_its_title():
+    got = markdown_blocks("**CUARTA - RESCISIÓN** Cualquiera de las partes podrá rescindir con diez días de aviso.\n")
+    assert [(b.kind, b.text) for b in got] == [
+        ("heading", "CUARTA - RESCISIÓN"), ("paragraph", "Cualquiera de las partes podrá rescindir con diez días de aviso.")]
 
 
 # --- units: reStructuredText and LaTeX ----------------------------------------------------------

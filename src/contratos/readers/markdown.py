@@ -40,16 +40,20 @@ def _parser():
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
-def _inline_text(token) -> tuple[str, bool]:
-    """Visible text of an inline token (a line break is "\n") and whether it is all bold or italic."""
+def _inline_text(token) -> tuple[str, bool, int]:
+    """Visible text of an inline token (a line break is "\n"), whether it is all bold or italic, and the
+    length of the bold or italic run it starts with (0 when it starts with plain text)."""
     parts: list[str] = []
-    emphasised, plain = 0, False
+    emphasised, plain, lead = 0, False, -1
     for child in token.children or []:
         kind = child.type
         if kind in ("strong_open", "em_open"):
             emphasised += 1
+            lead = 0 if lead < 0 and not "".join(parts).strip() else lead
         elif kind in ("strong_close", "em_close"):
             emphasised -= 1
+            if emphasised == 0 and lead == 0:
+                lead = len("".join(parts))
         elif kind in ("text", "code_inline"):
             parts.append(child.content)
             plain = plain or (not emphasised and bool(child.content.strip()))
@@ -64,17 +68,24 @@ def _inline_text(token) -> tuple[str, bool]:
                 parts.append(child.content)  # "<fecha>": a blank, not a tag
         elif kind == "image":
             parts.append(child.content)  # its alt text
-    return "".join(parts), not plain
+    return "".join(parts), not plain, max(lead, 0)
 
 
 def _lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.split(_BR) if line.strip()]
 
 
-def _paragraph_blocks(text: str, all_emphasised: bool, prefix: str) -> list[Block]:
+def _paragraph_blocks(text: str, all_emphasised: bool, lead: int, prefix: str) -> list[Block]:
     """A paragraph, one block per line it breaks into; a short paragraph all in bold that reads as a
-    title ("**Forma de pago**") is a heading, as a person sees it."""
+    title ("**Forma de pago**") is a heading, and so is a bold clause heading that starts a paragraph
+    ("**PRIMERA - OBJETO** El diseñador..."): the bold marks where the title ends, as a person sees it."""
     blocks = []
+    title, rest = text[:lead], text[lead:]
+    if lead and _BR not in title and rest.strip() and not rest.startswith(_BR):
+        heading = parse_heading(f"{prefix}{title}")
+        if heading is not None and not heading.body:
+            return [Block(" ".join(f"{prefix}{title}".split()), kind="heading"),
+                    *_paragraph_blocks(rest, False, 0, "")]
     for i, line in enumerate(_lines(text)):
         line = f"{prefix}{line}" if i == 0 and prefix else line
         if all_emphasised and parse_heading(line) is None and looks_like_title(line.rstrip(".:")):
@@ -108,7 +119,7 @@ def markdown_blocks(source: str) -> list[Block]:
                 blocks.append(Block(" | ".join(cells), kind="table"))
             row = None
         elif kind == "inline":
-            text, all_emphasised = _inline_text(token)
+            text, all_emphasised, lead = _inline_text(token)
             opener = tokens[i - 1].type if i else ""
             if row is not None:
                 row.append(" ".join(text.split()))
@@ -116,7 +127,7 @@ def markdown_blocks(source: str) -> list[Block]:
                 level = int(tokens[i - 1].tag[1:])
                 blocks.extend(Block(line, kind="heading", level=level) for line in _lines(text))
             else:
-                blocks.extend(_paragraph_blocks(text, all_emphasised, prefix))
+                blocks.extend(_paragraph_blocks(text, all_emphasised, lead, prefix))
                 prefix = ""
         elif kind in ("fence", "code_block"):
             blocks.extend(Block(p, kind="heading" if heading else "paragraph")

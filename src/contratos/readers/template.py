@@ -37,26 +37,27 @@ _BLADE = re.compile(
 _ELSE = re.compile(r"^(?:\{%-?|\{\{~?|@)\s*(?:else|elif|elseif|empty)\b", re.IGNORECASE)
 _SIGNS = re.compile(r"\{\{|\{!!|\{%|\{#|<%|<\?|\$\{|(?<![\w.@])@(?:if|foreach|endif|extends|section|yield|php)\b")
 
-# a variable path not followed by "(" (a function's name is not the field's name)
-_IDENTIFIER = re.compile(r"\$?[^\W\d]\w*(?:(?:\.|->|::)[^\W\d]\w*)*\b(?!\s*\()")
-_QUOTED = re.compile(r"""^\s*(["'])([^"']*)\1\s*$""")
-_WORDS = re.compile(r"[^\W\d_]+")
+_CALL = re.compile(r"[^\W\d][\w.:>-]*\s*\(([^()]*)")  # number_format($monto, 2): its arguments
+_WORDS = re.compile(r"[^\W_]+")
 _CAMEL = re.compile(r"(?<=[a-záéíóúñ])(?=[A-ZÁÉÍÓÚÑ])")
+_QUOTED = re.compile(r"""^\s*(["'])([^"']*)\1\s*$""")
 # roots that say where a value comes from, not what it is
 _ROOTS = frozenset({"this", "data", "model", "item", "record", "request", "input", "row", "obj", "context", "ctx",
-                    "vars", "fields", "field", "page", "params", "props", "locals", "self"})
+                    "vars", "fields", "field", "page", "params", "props", "locals", "self", "e"})
 
 
 def blank_name(expression: str) -> str:
-    """A readable name for what an output tag prints: "$contrato->monto_total" -> "contrato monto total"."""
+    """A readable name for what an output tag prints, distinct for distinct fields: "$contrato->monto_total"
+    -> "contrato monto total", "$datos[18]" -> "datos 18", "number_format($monto, 2)" -> "monto"."""
     expression = re.split(r"\?\?|\?:|\|\||\|", expression)[0]  # filters and defaults
-    for m in _IDENTIFIER.finditer(expression):
-        parts = [p for p in re.split(r"\.|->|::", m.group().lstrip("$")) if p]
-        meaningful = [p for p in parts if p.lower() not in _ROOTS] or parts
-        words = _WORDS.findall(_CAMEL.sub(" ", " ".join(meaningful[-2:])).replace("_", " "))
-        if words:
-            return " ".join(words[:6]).lower()
-    return " ".join(_WORDS.findall(expression)[:6]).lower() or "dato"
+    call = _CALL.search(expression)
+    if call and call.group(1).strip():  # the first argument that is not a literal ("d/m/Y", 2)
+        args = [a for a in call.group(1).split(",") if a.strip()]
+        expression = next((a for a in args if not _QUOTED.match(a) and _WORDS.search(a)
+                           and not a.strip().isdigit()), args[0])
+    words = _WORDS.findall(_CAMEL.sub(" ", expression))
+    meaningful = [w for w in words if w.lower() not in _ROOTS] or words
+    return " ".join(meaningful[-5:]).lower() or "dato"
 
 
 def _output(m: re.Match) -> str:
@@ -64,7 +65,7 @@ def _output(m: re.Match) -> str:
     literal = _QUOTED.match(expression)
     if literal:  # {{ 'texto' }} prints the text itself
         return literal.group(2)
-    return f"[{blank_name(expression.lstrip('&'))}]"
+    return f"[{blank_name(expression)}]"
 
 
 def _control(m: re.Match) -> str:
