@@ -20,8 +20,8 @@ FORMATOS = ROOT / "tests" / "formatos"
 MARKUP = ("**", "__", "{{", "}}", "{!!", "{%", "@if", "\\section", "\\'", "``", "|---", ":---")
 
 
-def check_json(path) -> dict:
-    result = run_cli("check", str(path), "--format", "json")
+def check_json(path, *options: str) -> dict:
+    result = run_cli("check", str(path), "--format", "json", *options)
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr
     return json.loads(result.stdout)
@@ -234,6 +234,17 @@ def test_handlebars_html_template(tmp_path):
                     "{{#if iva}}más IVA{{/if}} dentro de {{{plazoPago}}} días.</p></body></html>", encoding="utf-8")
     assert blocks(path) == [("heading", "SEGUNDA. PAGO"),
                             ("paragraph", "El Cliente pagará [monto] más IVA dentro de [plazo pago] días.")]
+
+
+def test_html_angle_bracket_blanks_stay_visible(tmp_path):
+    path = tmp_path / "plantilla.html"
+    path.write_text("<HTML><BODY><P>El plazo será de <<plazo>> días, a favor de <NOMBRE DEL CLIENTE>.</P>"
+                    "<TABLE BORDER=1><TR><TD NOWRAP>Monto</TD><TD><B>$ <<monto>></B></TD></TR></TABLE><HR/>"
+                    "</BODY></HTML>", encoding="utf-8")
+    assert blocks(path) == [("paragraph", "El plazo será de <<plazo>> días, a favor de <NOMBRE DEL CLIENTE>."),
+                            ("table", "Monto | $ <<monto>>")]
+    report = check_json(path, "--forzar")
+    assert "«<<plazo>>»" in by_id(report)["campos_vacios"]["explanation"]
 
 
 # --- units: Markdown ----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..document import Block, Document
 from ..errors import ContratosError
-from .template import blank_template_fields
+from .template import blank_template_fields, protect_angle_blanks
 from .text import decode
 
 MAX_HTML_BYTES = 20 * 1024 * 1024
@@ -96,7 +96,7 @@ def read_html(path: Path) -> Document:
     from lxml import etree
 
     # control characters (NUL included) are not text and lxml refuses them when it edits the tree
-    text = blank_template_fields(_NOT_XML.sub("", _decode(path.read_bytes())))
+    text = protect_angle_blanks(blank_template_fields(_NOT_XML.sub("", _decode(path.read_bytes()))))
     parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)

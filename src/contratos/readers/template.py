@@ -109,3 +109,21 @@ def blank_template_fields(text: str) -> str:
     text = _OUTPUT.sub(_output, text)
     text = _CONTROL.sub(_control, text)
     return _drop_blade_directives(text)
+
+
+_DOUBLE_ANGLE = re.compile(r"<<([^<>\n]{1,60})>>")
+_CAPS_ANGLE = re.compile(r"<([A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9 _./-]{1,60})>")
+
+
+def protect_angle_blanks(markup: str) -> str:
+    """HTML source with its angle-bracket blanks ("<<plazo>>", "<NOMBRE DEL CLIENTE>") escaped, so that the
+    HTML parser reads them as text instead of dropping them as unknown tags."""
+    from lxml.html import defs
+
+    def caps(m: re.Match) -> str:
+        if m.group(1).split()[0].lower().rstrip("/") in defs.tags:
+            return m.group()  # "<B>", "<TD NOWRAP>", "<HR/>": a real tag written in capitals
+        return f"&lt;{m.group(1)}&gt;"
+
+    markup = _DOUBLE_ANGLE.sub(lambda m: f"&lt;&lt;{m.group(1)}&gt;&gt;", markup)
+    return _CAPS_ANGLE.sub(caps, markup)
