@@ -1,5 +1,5 @@
-"""Plain text and Markdown (parsed in markdown.py): UTF-8, UTF-16 (with or without BOM), or cp1252 as
-Windows editors save them; binary data named .txt is refused."""
+"""Plain text and Markdown: UTF-8, UTF-16 (with or without BOM), or cp1252 as Windows editors save them;
+binary data named .txt is refused."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -53,10 +53,18 @@ def read_text(path: Path, markdown: bool = False) -> Document:
         raise ContratosError("too_large", f"pesa {size // 1024 // 1024} MB, más de lo que ocupa un contrato de texto",
                              "Revise que sea el archivo correcto o divídalo")
     text = decode(path.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
-    text = blank_template_fields(text)
-    if markdown:
+    blocks: list[Block] = []
+    plain: list[str] = []
+    if markdown:  # read as a person sees it rendered (markdown.py)
         from .markdown import markdown_blocks
-        return Document(path=str(path), format="md", blocks=markdown_blocks(text))
-    blocks = [Block(para, kind="heading" if is_heading else "paragraph")
-              for para, is_heading in lines_to_paragraphs(text.split("\n"))]
-    return Document(path=str(path), format="txt", blocks=blocks)
+        blocks = markdown_blocks(blank_template_fields(text))
+    else:
+        plain = blank_template_fields(text).split("\n")
+
+    def flush_plain() -> None:
+        for para, is_heading in lines_to_paragraphs(plain):
+            blocks.append(Block(para, kind="heading" if is_heading else "paragraph"))
+        plain.clear()
+
+    flush_plain()
+    return Document(path=str(path), format="md" if markdown else "txt", blocks=blocks)
