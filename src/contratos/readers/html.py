@@ -27,6 +27,12 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
 def _decode(data: bytes) -> str:
+    """The page's source as text, its template variables as blanks and its template comments and
+    directives left out (template.py), so that the HTML parser never sees them."""
+    return protect_angle_blanks(blank_template_fields(_decode_charset(data)))
+
+
+def _decode_charset(data: bytes) -> str:
     """The text of the page: its BOM or declared charset, else UTF-8 or Windows-1252 as text files."""
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         m = _CHARSET.search(data[:4096])
@@ -96,7 +102,7 @@ def read_html(path: Path) -> Document:
     from lxml import etree
 
     # control characters (NUL included) are not text and lxml refuses them when it edits the tree
-    text = protect_angle_blanks(blank_template_fields(_NOT_XML.sub("", _decode(path.read_bytes()))))
+    text = _NOT_XML.sub("", _decode(path.read_bytes()))
     parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)

@@ -2,6 +2,7 @@
 binary data named .txt is refused."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..document import Block, Document
@@ -53,13 +54,14 @@ def read_text(path: Path, markdown: bool = False) -> Document:
         raise ContratosError("too_large", f"pesa {size // 1024 // 1024} MB, más de lo que ocupa un contrato de texto",
                              "Revise que sea el archivo correcto o divídalo")
     text = decode(path.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     blocks: list[Block] = []
     plain: list[str] = []
     if markdown:  # read as a person sees it rendered (markdown.py)
         from .markdown import markdown_blocks
         blocks = markdown_blocks(blank_template_fields(text))
-    else:
-        plain = blank_template_fields(text).split("\n")
+    else:  # a variable on a line of a template is a blank there too
+        plain = [blank_template_fields(line) for line in lines]
 
     def flush_plain() -> None:
         for para, is_heading in lines_to_paragraphs(plain):
