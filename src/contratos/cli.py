@@ -228,8 +228,9 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
               help="Procesos en paralelo (por omisión: los núcleos de la máquina).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="SEGUNDOS",
               help="Tiempo máximo por archivo " + _TIMEOUT_HELP)
-@click.option("--ext", "extensions", default=".pdf,.docx,.odt,.rtf,.txt,.md,.html,.htm", metavar="LISTA",
-              help="Extensiones a revisar, separadas por comas (por omisión: .pdf,.docx,.odt,.rtf,.txt,.md,.html,.htm).")
+@click.option("--ext", "extensions", default=".pdf,.docx,.odt,.rtf,.txt,.md,.markdown,.html,.htm,.rst,.tex",
+              metavar="LISTA", help="Extensiones a revisar, separadas por comas (por omisión: "
+              ".pdf,.docx,.odt,.rtf,.txt,.md,.markdown,.html,.htm,.rst,.tex).")
 @click.option("--exclude", multiple=True, metavar="PATRÓN", help="Omite las rutas que coinciden (se puede repetir).")
 @_ocr_option
 @_config_option

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
-DEFAULT_EXTENSIONS = (".pdf", ".docx", ".odt", ".rtf", ".txt", ".md", ".html", ".htm")
+DEFAULT_EXTENSIONS = (".pdf", ".docx", ".odt", ".rtf", ".txt", ".md", ".markdown", ".html", ".htm", ".rst", ".tex")
 _TEMP_PREFIXES = ("~$", ".~lock", "~", ".")
 
 

@@ -75,6 +75,9 @@ def _looks_like_title(text: str) -> bool:
     return not any(c in text for c in ",;")
 
 
+looks_like_title = _looks_like_title  # public: readers that see a bold line decide with it
+
+
 def _split_title(rest: str) -> tuple[str, str]:
     """Split "OBJETO. El presente contrato..." into ("OBJETO", "El presente contrato...")."""
     rest = rest.strip()

@@ -12,8 +12,8 @@ from pathlib import Path
 from ..document import Document
 from ..errors import ContratosError
 
-SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".docx": "docx", ".pdf": "pdf", ".odt": "odt",
-             ".rtf": "rtf", ".html": "html", ".htm": "html"}
+SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf",
+             ".odt": "odt", ".rtf": "rtf", ".html": "html", ".htm": "html", ".rst": "rst", ".tex": "tex"}
 _CONVERT_HINT = {
     ".doc": "Ábralo en Word o LibreOffice y guárdelo como .docx o PDF",
     ".pages": "Expórtelo desde Pages como Word (.docx) o PDF",
@@ -132,6 +132,12 @@ def read_document(path: str | os.PathLike, password: str | None = None, ocr: boo
         elif kind == "html":
             from .html import read_html
             document = read_html(path)
+        elif kind == "rst":
+            from .rst import read_rst
+            document = read_rst(path)
+        elif kind == "tex":
+            from .tex import read_tex
+            document = read_tex(path)
         else:
             from .pdf import read_pdf
             document = read_pdf(path, password=password, ocr=ocr)

@@ -1,7 +1,8 @@
 """HTML (.html, .htm; also what web apps export as "Word"): parsed with lxml.html (libxml2's
 forgiving HTML parser, already installed with python-docx), never fetching anything. Scripts,
 styles, the head, forms and hidden elements do not count; headings keep their level, each table
-row is one block with its cells joined by " | ", every other block element is a paragraph."""
+row is one block with its cells joined by " | ", every other block element is a paragraph. Template
+variables (Blade, Jinja, Handlebars, ERB, PHP) are blanks and template comments are skipped (template.py)."""
 from __future__ import annotations
 
 import codecs
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from ..document import Block, Document
 from ..errors import ContratosError
+from .template import blank_template_fields, protect_angle_blanks
 from .text import decode
 
 MAX_HTML_BYTES = 20 * 1024 * 1024
@@ -25,6 +27,12 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
 def _decode(data: bytes) -> str:
+    """The page's source as text, its template variables as blanks and its template comments and
+    directives left out (template.py), so that the HTML parser never sees them."""
+    return protect_angle_blanks(blank_template_fields(_decode_charset(data)))
+
+
+def _decode_charset(data: bytes) -> str:
     """The text of the page: its BOM or declared charset, else UTF-8 or Windows-1252 as text files."""
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         m = _CHARSET.search(data[:4096])
@@ -114,3 +122,26 @@ def read_html(path: Path) -> Document:
     walker.walk(body if body is not None else root)
     walker.flush()
     return Document(path=str(path), format="html", blocks=walker.blocks)
+
+
+def fragment_blocks(markup: str) -> list[Block]:
+    """Blocks of a piece of HTML inside another format (a Markdown file), read as a page is read."""
+    import lxml.html
+    from lxml import etree
+
+    text = _NOT_XML.sub("", markup).strip()
+    if not text:
+        return []
+    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(f"<html><body>{text}</body></html>".encode("utf-8"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return []
+    for el in list(root.iter(*_DROP)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    walker = _Walker()
+    body = root.find("body")
+    walker.walk(body if body is not None else root)
+    walker.flush()
+    return walker.blocks

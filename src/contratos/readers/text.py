@@ -8,9 +8,9 @@ from pathlib import Path
 from ..document import Block, Document
 from ..errors import ContratosError
 from .lines import lines_to_paragraphs
+from .template import blank_template_fields
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a long contract is ~200 KB of text
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # control characters other than tab, line and page breaks (\v too: Word pastes it), and U+FFFD from bad bytes
 _BINARY = frozenset(chr(c) for c in [*range(0, 9), *range(14, 32), 127]) | {"\ufffd"}
 
@@ -57,18 +57,16 @@ def read_text(path: Path, markdown: bool = False) -> Document:
     lines = text.split("\n")
     blocks: list[Block] = []
     plain: list[str] = []
+    if markdown:  # read as a person sees it rendered (markdown.py)
+        from .markdown import markdown_blocks
+        blocks = markdown_blocks(blank_template_fields(text))
+    else:  # a variable on a line of a template is a blank there too
+        plain = [blank_template_fields(line) for line in lines]
 
     def flush_plain() -> None:
         for para, is_heading in lines_to_paragraphs(plain):
             blocks.append(Block(para, kind="heading" if is_heading else "paragraph"))
         plain.clear()
 
-    for line in lines:
-        m = _MD_HEADING.match(line.strip()) if markdown else None
-        if m:
-            flush_plain()
-            blocks.append(Block(m.group(2).strip(), kind="heading", level=len(m.group(1))))
-        else:
-            plain.append(line.lstrip("> ") if markdown else line)
     flush_plain()
     return Document(path=str(path), format="md" if markdown else "txt", blocks=blocks)
