@@ -167,3 +167,27 @@ SEGUNDA. GASTOS. LA FUNDACIÓN reembolsará los gastos de transporte del volunta
     kinds = {name: check_json(path)["document_kind"] for name, path in
              (("guia", guide), ("saas", saas), ("suministro", supply), ("voluntariado", volunteer))}
     assert kinds == {"guia": "otro", "saas": "servicios", "suministro": "compraventa", "voluntariado": "donacion"}
+
+
+def test_an_exit_without_notice_is_not_a_gap_but_the_checklist_says_what_to_ask(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("""CONTRATO DE SERVICIOS
+
+PRIMERA. OBJETO. EL CONSULTOR preparará el plan de negocios de la cooperativa, con su estudio de mercado y sus
+proyecciones a tres años, en dos entregas.
+
+SEGUNDA. HONORARIOS. LA COOPERATIVA pagará 2.000 dólares a la firma y 2.000 dólares a la entrega final, dentro
+de los diez días siguientes a la factura.
+
+TERCERA. TERMINACIÓN. El presente contrato podrá darse por terminado por cualquiera de las partes en cualquier
+momento y por cualquier motivo.
+""", encoding="utf-8")
+    rescision = by_id(check_json(path))["rescision"]
+    assert rescision["status"] == "ok"
+    assert rescision["details"]["to_ask"] == ["preaviso", "pago_trabajo"]
+    assert "pida 30 días de preaviso y el pago de lo trabajado" in rescision["explanation"]
+    result = run_cli("checklist", str(path))
+    assert result.returncode == 0, result.stderr
+    verdict, notes = result.stdout.split("### Para tener en cuenta")
+    assert "firmar" in verdict
+    assert "pida 30 días de preaviso y el pago de lo trabajado" in notes

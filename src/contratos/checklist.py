@@ -147,13 +147,13 @@ def build(report, answers: dict[str, str], fail_on: str = "alta") -> Checklist:
                   for c in report.failing(fail_on)]
     negotiate += [q.reason for q in questions if q.red_flag and not q.serious]
     negotiate += [Template(words["dudosa"]).substitute(texto=q.text) for q in questions if q.answer == "no_se"]
-    notes = []
+    # what to ask for although it is not a gap (rescisión without notice or pay for work done), first
+    notes = [Template(words["pedir"]).substitute(nombre=c.name, explicacion=c.explanation)
+             for c in report.checks if c.status == "ok" and c.details.get("to_ask")]
     pending = [q for q in questions if q.answer is None]
     if pending:
         notes.append(Template(words["pendientes" if len(pending) > 1 else "pendiente"]).substitute(n=len(pending)))
         notes += [Template(words["sin_responder"]).substitute(texto=q.text) for q in pending]
-    notes += [Template(words["pedir"]).substitute(nombre=c.name, explicacion=c.explanation)
-              for c in report.checks if c.status == "ok" and c.details.get("to_ask")]
     present = {c.id for c in report.checks}
     off = [spec.name for check_id, spec in load_specs().items() if check_id in CHECK_FILES and check_id not in present]
     if off:
