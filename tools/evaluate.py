@@ -36,6 +36,16 @@ def ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "  - "
 
 
+def print_tail(title: str, hits: dict, misses: list[str]) -> None:
+    """The accuracy of the details (hits, total) and the list of disagreements."""
+    print(title)
+    for key, (hit, total) in hits.items():
+        print(f"  {key:20} {ratio(hit, total)} ({hit}/{total})")
+    if misses:
+        print("\nDesacuerdos:")
+        print("\n".join(f"  {m}" for m in misses))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
@@ -94,12 +104,7 @@ def main() -> int:
     for check_id, c in counts.items():
         print(f"{check_id:22} {c['n']:>3} {ratio(c['tp'], c['tp'] + c['fp']):>9} "
               f"{ratio(c['tp'], c['tp'] + c['fn']):>13} {ratio(c['exact'], c['n']):>13}")
-    print("detalles y tipo de documento:")
-    for key, (hits, total) in detail_hits.items():
-        print(f"  {key:20} {ratio(hits, total)} ({hits}/{total})")
-    if args.verbose and misses:
-        print("\nDesacuerdos:")
-        print("\n".join(f"  {m}" for m in misses))
+    print_tail("detalles y tipo de documento:", detail_hits, misses if args.verbose else [])
     return _below_floors(args.floors, "holdout" if args.holdout else "principal", counts, detail_hits)
 
 

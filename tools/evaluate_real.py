@@ -21,6 +21,8 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from evaluate import print_tail, ratio  # noqa: E402  (the same figures, printed the same way)
 CORPUS = ROOT.parent / "shared" / "realcorpus-dev"
 CORE = ("alcance", "pago", "rescision")
 GAPS = ("weak", "missing")
@@ -30,10 +32,6 @@ Para obtenerlos (no se versionan: son de terceros):
   1. con la herramienta `fetch`, traiga cada repositorio de {CORPUS / 'repos.txt'}
      (github:OWNER/NAME); cada uno queda en .../OWNER+NAME/;
   2. {CORPUS / 'rebuild.sh'} CARPETA_CON_LOS_OWNER+NAME {{folder}}"""
-
-
-def ratio(a: int, b: int) -> str:
-    return f"{a / b:.2f}" if b else "  - "
 
 
 def main() -> int:
@@ -101,12 +99,7 @@ def main() -> int:
         c = counts[check_id]
         print(f"{check_id:14} {c['n']:>3} {ratio(c['tp'], c['tp'] + c['fp']):>9} {ratio(c['tp'], c['tp'] + c['fn']):>13}"
               f"   tp={c['tp']} fp={c['fp']} fn={c['fn']}")
-    print("detalles de rescisión y tipo de documento:")
-    for key, (hit, total) in hits.items():
-        print(f"  {key:20} {ratio(hit, total)} ({hit}/{total})")
-    if args.verbose and misses:
-        print("\nDesacuerdos:")
-        print("\n".join(f"  {m}" for m in misses))
+    print_tail("detalles de rescisión y tipo de documento:", hits, misses if args.verbose else [])
     return 0
 
 
