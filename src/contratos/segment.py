@@ -92,6 +92,10 @@ def segment(document: Document) -> list[Clause]:
         nonlocal section, opener
         if stack and not title and _label_style(label) == "digit" and _label_style(stack[-1].label) == "ordinal":
             level = stack[-1].level + 1  # "TERCERA.- OBJETO" then "1. Una evaluación...": items of the clause
+        elif stack and not title and _label_style(label) == "digit" and "." not in label.rstrip(".)") and \
+                stack[-1].level > 1 and not stack[-1].title and _label_style(stack[-1].label) == "digit" and \
+                len(stack) > 1 and _label_style(stack[-2].label) == "ordinal":
+            level = stack[-1].level  # "2.", "3." after such an item: its siblings, still inside the clause
         while stack and stack[-1].level >= level:
             stack.pop()
         clause = Clause(index=len(clauses), label=label, title=title, start=block.start, end=block.end,

@@ -11,6 +11,7 @@ from ..blanks import blanks_within
 from .common import evidence, make_result
 from .context import Context
 
+_ITEM_MARK = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[).]\s+")
 _ANNEX_ID = re.compile(r"anexo\s+([ivx]+|\d+|[a-f])\b")
 
 
@@ -109,7 +110,10 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     if vague:
         evs += [evidence(analysis, s, sp) for s, sp in vague[:2]]
         return make_result(spec, "weak", f"El alcance queda abierto: «{vague[0][1].text}».", evs, details)
-    titled_refs = [(s, sp) for s, sp in missing_refs if spec.headings.search(s.clause.folded_titles)]
+    # a scope clause that sends its details to a document that is not attached; "el manual, si
+    # estuviera estipulado en la cotización" only makes one item conditional
+    titled_refs = [(s, sp) for s, sp in missing_refs if spec.headings.search(s.clause.folded_titles)
+                   and not re.search(r"\bsi\b", fold(s.text[: sp.start_char]))]
     if missing_refs and (len(own_specific) < minimum or titled_refs):
         evs += [evidence(analysis, s, sp) for s, sp in missing_refs[:2]]
         return make_result(spec, "weak", f"Los servicios solo se definen por referencia a «{missing_refs[0][1].text}», "
@@ -120,5 +124,36 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     extras = ("con exclusiones" if details["exclusions"] else "sin exclusiones explícitas") + (
         " y con procedimiento para trabajos adicionales" if details["extra_work_procedure"]
         else "; no dice cómo se cobran los trabajos adicionales")
-    return make_result(spec, "ok", f"Servicios descritos con {len(specific)} elementos concretos, {extras}.",
-                       evs, details)
+    items = _listed_items(analysis, scope, spec)
+    if len(items) >= 2:
+        shown = ", ".join(f"«{item}»" for item in items[:3]) + (f" y {len(items) - 3} más" if len(items) > 3 else "")
+        found = f"Enumera {len(items)} servicios o entregables ({shown})"
+    else:
+        found = "Describe los servicios de forma concreta"
+    return make_result(spec, "ok", f"{found}, {extras}.", evs, details)
+
+
+def _listed_items(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) -> list[str]:
+    """The short paragraphs of the scope clause after its opening sentence: the list of services or
+    deliverables ("- Página de inicio con fotos", "b) Manual de marca"), shortened to a few words."""
+    clauses = {id(s.clause): s.clause for s in scope
+               if spec.headings.search(s.clause.folded_titles) or s.has("alcance.OBJETO")}
+    items, seen = [], set()
+    for clause in clauses.values():
+        # the clause and its numbered items ("PRIMERA.- OBJETO" and its "1.", "2.", which open sub-clauses;
+        # such an item's own paragraph is an item too)
+        end = next((c.start for c in analysis.clauses[clause.index + 1:] if c.level <= clause.level),
+                   len(analysis.document.text))
+        blocks = [b for b in analysis.document.blocks if clause.start <= b.start < end]
+        first = 0 if clause.level > 1 and not clause.title else 1
+        for block in blocks[first:]:
+            if block.number in seen or block.kind == "heading":
+                continue
+            seen.add(block.number)
+            raw = block.text.strip()
+            marked = bool(_ITEM_MARK.match(raw)) or raw[:1] in "-•*·"
+            text = _ITEM_MARK.sub("", raw.strip(" -•*·\t|")).strip()
+            if (marked or len(text) <= 100) and len(text) >= 3 and not text.endswith(":"):
+                words = text.rstrip(".;,").split()
+                items.append(" ".join(words[:5]) + ("…" if len(words) > 5 else ""))
+    return items
