@@ -16,6 +16,9 @@ for path in sorted(Path(patterns_dir()).glob("*.toml")):
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     for i, case in enumerate(data.get("casos", [])):
         CASES.append(pytest.param(data["id"], case, id=f"{data['id']}-{i + 1}"))
+# a second reader's probes of the rules (tests/review_cases.toml): each names its check, or document_kind
+_REVIEW = tomllib.loads((Path(__file__).parent / "review_cases.toml").read_text(encoding="utf-8"))["casos"]
+REVIEW = [pytest.param(case["check"], case, id=f"revision-{i + 1}-{case['check']}") for i, case in enumerate(_REVIEW)]
 
 
 def test_the_core_checks_have_cases_that_pass_and_fail():
@@ -29,9 +32,12 @@ def test_the_core_checks_have_cases_that_pass_and_fail():
         assert sum(s != "ok" for s in statuses) >= 2, check_id
 
 
-@pytest.mark.parametrize("check_id, case", CASES)
+@pytest.mark.parametrize("check_id, case", CASES + REVIEW)
 def test_rule_case(check_id, case):
     report = check_text(case["texto"].strip(), force=True, perspective=case.get("perspectiva", "prestador"))
+    if check_id == "document_kind":
+        assert report.document_kind == case["estado"], case["nota"]
+        return
     result = next(c for c in report.checks if c.id == check_id)
     assert result.status == case["estado"], f"{case['nota']}: {result.explanation}"
     for key, want in case.get("detalles", {}).items():

@@ -7,12 +7,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .patterns import load_specs
+from .textnorm import fold
 
 _SIGNATURE_WORDS = ("firma", "aclaraci", "sello", "huella", "rubrica")
 _LINK = re.compile(r"\]\(")  # "[texto](https://...)": a Markdown link, not a blank
 _CHECKBOX = re.compile(r"^\[\s*[xX✓✔]?\s*\]$")  # "[ ]", "[x]": a box to tick
 # "[10/03/25 09:12]" (a chat's time stamp), "[3]" (a footnote): written values, not blanks
-_WRITTEN = re.compile(r"^\[(\d{1,3}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(,?\s+\d{1,2}:\d{2}(:\d{2})?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?)?|\d{1,2}:\d{2}(:\d{2})?)\]$", re.I)
+_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+_TIME = r"\d{1,2}:\d{2}(:\d{2})?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?"
+# "[10/03/25 09:12]", "[14:05, 3/4/2025]" (chat time stamps), "[3]", "[^1]" (footnotes), "[...]", "[sic]":
+# written values and marks, not blanks
+_WRITTEN = re.compile(rf"^\[(\d{{1,3}}|\^\d{{1,3}}|\.\.\.|…|sic|{_DATE}(,?\s+{_TIME})?|{_TIME}(,?\s+{_DATE})?)\]$", re.I)
+# "CLÁUSULA XX", "artículo XXX": Roman numerals
+_NUMERAL_BEFORE = re.compile(r"(clausula|articulo|capitulo|inciso|seccion|titulo|anexo)\s*$")
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,8 @@ def find_blanks(text: str) -> list[Blank]:
     for m in _regex().finditer(text):
         found = m.group()
         if _CHECKBOX.match(found) or _WRITTEN.match(found) or _LINK.match(text, m.end() - 1):
+            continue
+        if found.upper() in ("XX", "XXX") and _NUMERAL_BEFORE.search(fold(text[max(0, m.start() - 14): m.start()])):
             continue
         out.append(Blank(m.start(), m.end(), found))
     return out

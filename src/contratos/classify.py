@@ -40,13 +40,14 @@ def _compiled():
 @lru_cache(maxsize=1)
 def _guide():
     data = load_kinds()["guia"]
-    return [re.compile(cue) for cue in data["texto"]], re.compile(data["partes"]), data["minimo"]
+    return ([re.compile(cue) for cue in data["texto"]], re.compile(data["partes"]), data["minimo"],
+            re.compile(data["servicio_propio"]))
 
 
 def _is_guide(folded: str) -> bool:
     """An article or guide about contracts: it explains in general terms and names no party."""
-    cues, parties, minimum = _guide()
-    if parties.search(folded):
+    cues, parties, minimum, own_service = _guide()
+    if parties.search(folded) or own_service.search(folded):
         return False
     return sum(1 for cue in cues if cue.search(folded)) >= minimum
 

@@ -34,7 +34,7 @@ _TITLE_END = re.compile(r"\s*(?:\.\s?[-–—]|[.:]|\s[-–—]\s)\s+")
 # El proveedor..."): the marks are not part of the heading
 _MD_HASHES = re.compile(r"^#{1,6}\s+")
 _MD_STRONG = re.compile(r"^(\*\*|__)(?P<inner>[^*_]{1,160}?)\1")
-_GLUED_TITLE = re.compile(r"^([^.:\n]{3,80})[.:](?=[A-ZÁÉÍÓÚÑ¿][a-záéíóúñ])")
+_GLUED_TITLE = re.compile(r"^([^.:\n]{3,80})[.:](?=[A-ZÁÉÍÓÚÑ¿][a-záéíóúñ]|(?:EL|LA|LOS|LAS|UN|UNA)\s)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 

@@ -27,9 +27,9 @@ def _scope_sentences(analysis: Analysis, spec: CheckSpec, sections=("clauses", "
 
 def _scope_blanks(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) -> list[tuple[Sentence, str]]:
     """Blanks that stand for the scope itself ("[Descripción del servicio]", "{{ALCANCE_SERVICIOS}}")."""
-    words = re.compile(spec.extra["huecos_de_alcance"])
+    words, data = re.compile(spec.extra["huecos_de_alcance"]), re.compile(spec.extra["huecos_de_datos"])
     return [(s, b.text) for s in scope for b in blanks_within(analysis.blanks, s.start, s.end)
-            if words.search(fold(b.text))]
+            if words.search(fold(b.text)) and not data.search(fold(b.text))]
 
 
 def _annex_attached(analysis: Analysis, reference: str) -> bool:

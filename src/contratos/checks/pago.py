@@ -12,7 +12,7 @@ from .context import Context
 from ..textnorm import fold
 from .quantities import days_in
 
-_COMMISSION = re.compile(r"comision|porcentaje")
+_COMMISSION = re.compile(r"(comision|porcentaje)(?!e?s? bancari)")
 _TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|desisti|penalidad|clausula penal|indemniz")
 _CURRENCIES = [("€", "EUR"), ("euro", "EUR"), ("usd", "USD"), ("us$", "USD"), ("u$s", "USD"), ("dolar", "USD"),
                ("dólar", "USD"), ("uf", "UF"), ("s/", "PEN"), ("sol", "PEN"), ("mxn", "MXN"), ("cop", "COP"),

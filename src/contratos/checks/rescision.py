@@ -18,7 +18,7 @@ from .quantities import days_in
 _INHERENT = frozenset({"rescindir", "rescision", "desistimiento", "desistir"})
 _TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|resoluci(?!on de (controversias|conflictos|disputas))|desisti|cancelaci|termino anticipado|retiro|\bbaja\b")
 _DEFINITIONS = re.compile(r"definici")
-_ENDING_WORDS = re.compile(r"\b(cese|termin(?!os?\b)|rescis|rescind|resol|resuel|extin|baja|retir|cancelaci|salida|desist|finaliz|fecha de termino|en (tal|ese|este|dicho) (caso|supuesto))")
+_ENDING_WORDS = re.compile(r"\b(sin efecto|cese|termin(?!os?\b)|rescis|rescind|resol|resuel|extin|baja|retir|cancelaci|salida|desist|finaliz|fecha de termino|en (tal|ese|este|dicho) (caso|supuesto))")
 _CAUSE_HEADS = frozenset({"causa", "causal", "causales", "motivo"})
 _NOTICE_VERBS = frozenset({"notificar", "comunicar", "avisar", "preavisar", "informar"})
 
@@ -34,13 +34,16 @@ class Right:
 
 
 def _key_token(span):
-    """The word that names the ending: "terminado" in "por terminado", "término" in "poner término"."""
-    return span[-1] if span[0].norm_ == "por" or span[0].lemma_ == "poner" else span[0]
+    """The word that names the ending: "terminado" in "por terminado", "término" in "poner término",
+    "baja" in "solicitar la baja"."""
+    return span[-1] if span[0].norm_ == "por" or span[0].lemma_ == "poner" or span[-1].norm_ == "baja" else span[0]
 
 
 def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
     """The termination word ends the contract, not "las obras" or "las controversias"."""
     contract, other = spec.words("objetos_contrato"), spec.words("otros_sentidos")
+    if token.lemma_ in _NEEDS_OBJECT or token.norm_ in _NEEDS_OBJECT:
+        return _names_the_contract(token, spec)
     head = token.head
     if head is not token and head.lemma_ in ("dar", "poner") and re.search(r"(lo|la|le|les)$", head.norm_):
         return True  # "darlo por terminado", "ponerle término": the clitic is the contract
@@ -75,6 +78,21 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
     return bool(_TERMINATION_TITLE.search(sentence.clause.folded_titles))
 
 
+# words that end a contract only with the contract named ("apartarse del contrato", "cortarlo"): "apartarse
+# de la metodología" or "cortar el servicio cuatro horas" are not exits
+_NEEDS_OBJECT = frozenset({"apartar", "apartarse", "cortar", "cortarlo", "cortarla", "retirar", "retirarse"})
+
+
+def _names_the_contract(token, spec: CheckSpec) -> bool:
+    relations = spec.words("objetos_relacion")
+    for child in token.children:
+        if child.dep_ == "obj" and child.norm_ in ("lo", "la") and child.pos_ == "PRON":
+            return True
+        if child.dep_ in ("obj", "nmod", "obl", "iobj") and child.lemma_ in relations:
+            return True
+    return bool(re.search(r"(lo|la)$", token.norm_) and token.norm_.startswith("cortar"))
+
+
 def _plural_task(token) -> bool:
     """ "cancelar los encargos en curso", "terminar los servicios del mes": tasks, not the contract."""
     return token.lemma_ in ("encargo", "servicio", "prestacion") and token.norm_.endswith("s")
@@ -96,6 +114,7 @@ def _is_cause_list(token) -> bool:
 
 
 _ITEM_BREAK = re.compile(r"\n|;|(?:^|\s)(?:\d{1,2}|[a-h]|[ivx]{1,4})\s?[).-]\s|\s-\s")
+_BARE_MARK = re.compile(r"^\s*\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[).]\s*$")
 _ENUMERATED = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s?[).]|[-*•·|–])\s")
 _BUSINESS_DAYS = re.compile(r"\b(habiles|habil|laborables|laborable)\b")
 _UNIT = re.compile(r"\b(?:dias|semanas?|mes(?:es)?)\b")
@@ -112,13 +131,21 @@ def _listed_grounds(analysis: Analysis, s: Sentence, spec: CheckSpec) -> tuple[b
     paragraph_end = text.find("\n", s.end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     items = [(s.text[colon + 1:] if colon >= 0 else "") + text[s.end:paragraph_end]]
+    bare = False  # "1." alone on its line (a heading parser's split): the next line is its text
     for line in text[paragraph_end:paragraph_end + 6000].split("\n"):
         if not line.strip():
             continue
-        if not _ENUMERATED.match(line):
+        if _BARE_MARK.match(line):
+            bare = True
+            continue
+        if not (bare or _ENUMERATED.match(line)):
             break
         items.append(line)
+        bare = False
     free, cause = re.compile(spec.extra["item_sin_causa"]), re.compile(spec.extra["item_con_causa"])
+    head = s.text[:colon] if colon >= 0 else s.text
+    if any(sp.start_char < len(head) for sp in s.spans("rescision.SIN_CAUSA")):
+        return True, head  # "... sin expresión de causa, y además por las siguientes causas:"
     for item in (part for chunk in items for part in _ITEM_BREAK.split(chunk)):
         item_folded = fold(item or "")
         if free.search(item_folded) and not cause.search(item_folded):
@@ -126,18 +153,21 @@ def _listed_grounds(analysis: Analysis, s: Sentence, spec: CheckSpec) -> tuple[b
     return True, None
 
 
-def _item_notice(item: str) -> int | None:
-    """The notice a listed ground states: "con cuarenta y cinco días", "con 30 días", "un mes"."""
+def _item_notice(item: str) -> tuple[int | None, bool]:
+    """The notice a listed ground states ("con cuarenta y cinco días", "con 30 días hábiles", "un
+    mes") and whether it counts business days."""
     folded = fold(item)
     for m in _UNIT.finditer(folded):
         before = folded[max(0, m.start() - 40): m.start()].split()[-5:]
         days = days_in(" ".join(before + [m.group()]))
         if days is not None:
-            return days
-    return None
+            return days, bool(_BUSINESS_DAYS.match(folded[m.end():].lstrip()))
+    return None, False
 
 
 _CONDITIONS = frozenset({"si", "caso", "cuando", "supuesto"})
+# "rescisión por culpa de EL PROVEEDOR" names who is at fault, not who decides
+_FAULT = frozenset({"culpa", "causa", "causas", "incumplimiento", "motivo", "motivos", "razon", "falta", "hecho"})
 
 
 def _decided_by(token, ctx: Context) -> str | None:
@@ -154,7 +184,7 @@ def _decided_by(token, ctx: Context) -> str | None:
         after, first = after[1:], token.i + 2
     else:
         first = token.i + 1
-    if after[:1] == ["por"]:
+    if after[:1] == ["por"] and (after[1:2] or [""])[0] not in _FAULT:
         window += " " + doc[first: first + 5].text
     return ctx.parties.role_of(window)
 
@@ -166,9 +196,19 @@ def _condition_start(token) -> int | None:
     for i in range(token.i - 1, max(-1, token.i - 12), -1):
         if doc[i].text in (".", ";"):
             return None
-        if doc[i].norm_ in _CONDITIONS:
+        if doc[i].norm_ in _CONDITIONS and _is_condition(doc, i):
             return i
     return None
+
+
+def _is_condition(doc, i: int) -> bool:
+    """ "en caso de", "en el caso que", "en el supuesto de", "si", "cuando" open a condition; "en ningún
+    caso", "en todo caso", "en tal caso" do not."""
+    if doc[i].norm_ not in ("caso", "supuesto"):
+        return True
+    before = doc[i - 1].norm_ if i > 0 else ""
+    after = doc[i + 1].norm_ if i + 1 < len(doc) else ""
+    return before in ("en", "el") and after in ("de", "que", "del")
 
 
 def _who(token, sentence: Sentence, ctx: Context) -> str:
@@ -207,17 +247,21 @@ def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None,
     """Whether the work done up to the exit is paid: "abonará los trabajos realizados hasta la fecha"
     yes; "sin derecho a cobrar los trabajos realizados" no; nothing said: None."""
     pay_words = spec.words("pago_trabajo")
-    pay_forms = re.compile(r"^(pag[aeo]|abon[aeo]|liquid|reconoc|satisfar|cobr[aeo]|percib|factur|remuner|retribu)")
+    pay_forms = re.compile(r"^(pag[aeo]|abon[aeo](?!d[oa]s?$)|liquid|reconoc|satisfar|cobr[aeo]|percib|factur|remuner|retribu)")
     negative = None
+    previous = None
     for s in sentences:
+        # "en cuyo caso EL CLIENTE abonará:" followed by "a) los trabajos ya realizados": the items inherit the verb
+        lead = previous if previous is not None and previous.text.rstrip().endswith(":") else None
+        previous = s
         # the general payment clause ("por el servicio prestado, EL CLIENTE abonará...") says nothing about
         # leaving: the sentence must speak of the ending, or sit in a clause about it
         if not (s.has("rescision.TERMINO") or _TERMINATION_TITLE.search(s.clause.folded_titles)
                 or _ENDING_WORDS.search(fold(s.text))):
             continue
         for span in s.spans("rescision.TRABAJO_HECHO"):
-            payers = [t for t in s.doc[max(0, span.start - 30): span.end + 30]
-                      if t.lemma_ in pay_words or t.norm_ in pay_words or pay_forms.match(t.norm_)]
+            nearby = list(s.doc[max(0, span.start - 30): span.end + 30]) + (list(lead.doc) if lead and lead.doc else [])
+            payers = [t for t in nearby if t.lemma_ in pay_words or t.norm_ in pay_words or pay_forms.match(t.norm_)]
             if not payers:
                 continue
             before = s.doc[max(0, span.start - 8): span.start]
@@ -238,11 +282,12 @@ def _provider_penalty(sentences: list[Sentence], ctx: Context) -> Sentence | Non
             subj = subject(span[0]) or subject(span.root.head)
             if subj is None:
                 # "Si LA REDACTORA rescindiera el contrato, pagará una penalidad": the party that leaves
-                cond = next((t.i for t in s.doc[: span.start] if t.norm_ in _CONDITIONS), None)
+                cond = next((t.i for t in s.doc[: span.start] if t.norm_ in _CONDITIONS and _is_condition(s.doc, t.i)), None)
                 if cond is None or any(t.norm_ == "sin" for t in s.doc[max(0, span.start - 5): span.start]):
                     continue
-                before = s.doc[cond: span.start].text
-                if _ENDING_WORDS.search(fold(before)) and ctx.parties.last_role(before) == "provider" \
+                before = fold(s.doc[cond: span.start].text)
+                ending = _ENDING_WORDS.search(before)
+                if ending and ctx.parties.last_role(before[: ending.start()]) == "provider" \
                         and not is_negated(span[0]):
                     return s
                 continue
@@ -262,7 +307,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     at_expiry: list[Sentence] = []
     mutual: list[Sentence] = []  # "de mutuo acuerdo": not a way out
     related: list[Sentence] = []  # sentences that talk about ending the contract
-    listed_notice: dict[int, int | None] = {}  # the notice stated in a listed ground without cause
+    listed_notice: dict[int, tuple] = {}  # (days, business days) stated in a listed ground without cause
     for s in analysis.with_label("rescision.TERMINO"):
         if s.clause.section == "recitals" or _DEFINITIONS.search(s.clause.folded_titles) or not has_parse(s.doc[0]):
             continue
@@ -279,12 +324,12 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
                     break
             cause_list = _is_cause_list(token)
             decider = None
-            if not (cause_list or _permitted(token, permission)):
+            is_list, free_item = _listed_grounds(analysis, s, spec)
+            if not (cause_list or _permitted(token, permission) or (is_list and free_item is not None)):
                 decider = _decided_by(token, ctx)
                 if decider is None:
                     continue
             who = "both" if cause_list else decider or _who(token, s, ctx)
-            is_list, free_item = _listed_grounds(analysis, s, spec)
             if is_list:  # the right is what the listed grounds say (mutual agreement, breach, expiry...)
                 if free_item is not None:
                     who = ctx.parties.role_of(free_item) or who
@@ -311,8 +356,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     own_free = [r for r in free if r.who in ("both", ctx.own_role)]
     notice, notice_sentence, business = None, None, False
     for r in own_free or free:  # the notice of an exit without cause (a breach needs none)
-        if listed_notice.get(id(r.sentence)) is not None:
-            notice, notice_sentence = listed_notice[id(r.sentence)], r.sentence
+        if listed_notice.get(id(r.sentence), (None,))[0] is not None:
+            (notice, business), notice_sentence = listed_notice[id(r.sentence)], r.sentence
             break
         notice, notice_sentence, business = _notice_days(r.sentence, analysis.in_clause(r.sentence.clause))
         if notice is not None:
