@@ -63,7 +63,7 @@ class Document:
         self._page_starts.sort()
         self._block_starts = [b.start for b in self.blocks]
         if suspicious and not any(w.startswith(INVISIBLE_WARNING) for w in self.warnings):
-            pages = self.blocks[0].page is not None
+            pages = bool(self.blocks) and self.blocks[0].page is not None
             numbers = sorted({n for b in suspicious if b.number and (n := b.page if pages else b.number)})
             self.warnings.append(invisible_warning(numbers, pages))
 
