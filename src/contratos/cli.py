@@ -151,7 +151,8 @@ def cli():
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
 def check_command(archivo: str, fmt: str, password: str | None, force: bool, max_days: int | None,
                   ocr: bool, timeout: float | None, config_path: str | None, fail_on: str):
-    """Revisa un contrato (.docx, .pdf, .odt, .rtf, .html, .txt o .md) y muestra el informe."""
+    """Revisa un contrato (.docx, .pdf, .odt, .rtf, .html, .txt o .md) y muestra el informe.
+    Con - como ARCHIVO, lo lee de la entrada estándar (cat contrato.pdf | contratos check -)."""
     from .formatters import render
 
     def emit(report) -> int:
@@ -159,13 +160,32 @@ def check_command(archivo: str, fmt: str, password: str | None, force: bool, max
         if report.readable or fmt != "text":  # text mode: an unreadable file gets only the stderr line
             click.echo(render(report, fmt, color=color), nl=False, color=color)
         if not report.readable:
-            click.echo(f"contratos: {archivo}: {report.error['message']}", err=True)
+            click.echo(f"contratos: {_shown(archivo)}: {report.error['message']}", err=True)
         return report.exit_code_for(fail_on)
 
     playbook = _playbook(config_path, max_days)
     report = _checked(archivo, _time_limit(timeout, ocr), emit,
                       password=password, force=force, config=playbook, ocr=ocr)
     sys.exit(emit(report))
+
+
+def _shown(archivo: str) -> str:
+    """How a file argument is named in messages: "-" is standard input."""
+    from .stdin import STDIN_ARG, STDIN_LABEL
+
+    return STDIN_LABEL if archivo == STDIN_ARG else archivo
+
+
+def _check_file_or_stdin(archivo: str, check_file, **options):
+    """check_file, reading standard input when the file is "-"."""
+    from .stdin import STDIN_ARG, STDIN_LABEL, stdin_file
+
+    if archivo != STDIN_ARG:
+        return check_file(archivo, **options)
+    with stdin_file() as path:
+        report = check_file(path, **options)
+    report.file = STDIN_LABEL
+    return report
 
 
 _WATCHDOG_GRACE = 3  # seconds past the time limit before the watchdog ends the process
@@ -190,7 +210,7 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
 
     def expire() -> None:
         if output.acquire(blocking=False):
-            code = emit(Report.unreadable(archivo, timeout_error(timeout, single=True)))
+            code = emit(Report.unreadable(_shown(archivo), timeout_error(timeout, single=True)))
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
@@ -201,13 +221,17 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
         watchdog.start()
     try:
         with time_limit(timeout):
-            report = check_file(archivo, **options)
+            report = _check_file_or_stdin(archivo, check_file, **options)
     except FileTimeout:
-        report = Report.unreadable(archivo, timeout_error(timeout, single=True))
-    except ContratosError as error:  # e.g. the Spanish model is not installed
-        report = Report.unreadable(archivo, error)
+        report = Report.unreadable(_shown(archivo), timeout_error(timeout, single=True))
+    except ContratosError as error:  # e.g. the Spanish model is not installed, nothing on standard input
+        report = Report.unreadable(_shown(archivo), error)
+    except OSError as exc:  # e.g. standard input could not be copied: the disk is full
+        from .oserrors import read_error
+
+        report = Report.unreadable(_shown(archivo), read_error(exc))
     except Exception as exc:  # never a traceback for the user
-        report = Report.unreadable(archivo, ContratosError(
+        report = Report.unreadable(_shown(archivo), ContratosError(
             "internal", f"error interno al analizar ({type(exc).__name__}: {exc})",
             "Informe del fallo adjuntando el archivo si puede"))
     finally:
@@ -289,7 +313,7 @@ def _report_for(archivo: str, password: str | None, force: bool, playbook, ocr: 
     """check_file for the review commands; an unreadable file ends the command with one line and exit 2."""
 
     def emit_error(report) -> int:
-        click.echo(f"contratos: {archivo}: {report.error['message']}", err=True)
+        click.echo(f"contratos: {_shown(archivo)}: {report.error['message']}", err=True)
         return EXIT_ERROR
 
     report = _checked(archivo, _time_limit(timeout, ocr), emit_error,
@@ -539,7 +563,8 @@ def main() -> None:
         click.echo("contratos: interrumpido.", err=True)
         sys.exit(130)
     except click.UsageError as exc:
-        click.echo(f"contratos: uso incorrecto: {_spanish_usage(exc)}. Ejecute 'contratos --help'.", err=True)
+        click.echo(f"contratos: uso incorrecto: {_spanish_usage(exc)}. {_dash_hint(sys.argv[1:])}"
+                   "Ejecute 'contratos --help'.", err=True)
         sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
         click.echo(f"contratos: {exc.format_message()}", err=True)
@@ -556,6 +581,18 @@ def _exit(code) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code if isinstance(code, int) else (0 if code is None else EXIT_ERROR))
+
+
+def _dash_hint(args: list[str]) -> str:
+    """For a file whose name starts with a dash ("-rf.txt"), which click takes for options: how to pass it."""
+    import os
+
+    named = next((a for a in args if a.startswith("-") and a not in ("-", "--") and os.path.lexists(a)), None)
+    if named is None:
+        return ""
+    command = next((a for a in args if not a.startswith("-")), "check")
+    return (f"Si «{named}» es el archivo, escriba -- antes de él para que no se tome por una opción: "
+            f"contratos {command} -- {named} (o ./{named}). ")
 
 
 def _spanish_usage(exc: click.UsageError) -> str:
