@@ -169,11 +169,18 @@ def check_command(archivo: str, fmt: str, password: str | None, force: bool, max
     sys.exit(emit(report))
 
 
-def _shown(archivo: str) -> str:
-    """How a file argument is named in messages: "-" is standard input."""
+def _label(archivo: str) -> str:
+    """The file argument as reports name it: "-" is standard input."""
     from .stdin import STDIN_ARG, STDIN_LABEL
 
     return STDIN_LABEL if archivo == STDIN_ARG else archivo
+
+
+def _shown(archivo: str) -> str:
+    """The file argument in a one-line message: control characters in its name shown escaped."""
+    from .safe import display_name
+
+    return display_name(_label(archivo))
 
 
 def _check_file_or_stdin(archivo: str, check_file, **options):
@@ -210,7 +217,7 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
 
     def expire() -> None:
         if output.acquire(blocking=False):
-            code = emit(Report.unreadable(_shown(archivo), timeout_error(timeout, single=True)))
+            code = emit(Report.unreadable(_label(archivo), timeout_error(timeout, single=True)))
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
@@ -223,15 +230,15 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
         with time_limit(timeout):
             report = _check_file_or_stdin(archivo, check_file, **options)
     except FileTimeout:
-        report = Report.unreadable(_shown(archivo), timeout_error(timeout, single=True))
+        report = Report.unreadable(_label(archivo), timeout_error(timeout, single=True))
     except ContratosError as error:  # e.g. the Spanish model is not installed, nothing on standard input
-        report = Report.unreadable(_shown(archivo), error)
+        report = Report.unreadable(_label(archivo), error)
     except OSError as exc:  # e.g. standard input could not be copied: the disk is full
         from .oserrors import read_error
 
-        report = Report.unreadable(_shown(archivo), read_error(exc))
+        report = Report.unreadable(_label(archivo), read_error(exc))
     except Exception as exc:  # never a traceback for the user
-        report = Report.unreadable(_shown(archivo), ContratosError(
+        report = Report.unreadable(_label(archivo), ContratosError(
             "internal", f"error interno al analizar ({type(exc).__name__}: {exc})",
             "Informe del fallo adjuntando el archivo si puede"))
     finally:
@@ -272,6 +279,7 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, co
     from .discover import find_files
     from .formatters.batch import WRITERS, Totals
     from .output import atomic_output
+    from .safe import display_name
 
     playbook = _playbook(config_path)
     exts = tuple(e.strip() for e in extensions.split(",") if e.strip())
@@ -292,7 +300,8 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, co
                 writer.write(report)
                 totals.add(report)
                 if not report["readable"]:
-                    progress.write(f"contratos: {report['file']}: {report['error']['message']}", file=sys.stderr)
+                    progress.write(f"contratos: {display_name(report['file'])}: {report['error']['message']}",
+                                   file=sys.stderr)
                 progress.update(1)
         except KeyboardInterrupt:
             interrupted = True

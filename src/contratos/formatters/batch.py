@@ -9,6 +9,7 @@ import io
 import json
 from dataclasses import dataclass, field
 
+from ..safe import csv_cell, display_name
 from .labels import PRIORITY_RANGE, STATUS_LABEL, agreeing, core_states, ending
 
 CORE = ("alcance", "pago", "rescision")
@@ -120,7 +121,9 @@ class CsvWriter:
         self.writer.writeheader()
 
     def write(self, report: dict) -> None:
-        self.writer.writerow(summary_row(report))
+        row = summary_row(report)
+        row["file"] = display_name(row["file"])  # a newline or ESC in a name would act when the CSV is shown
+        self.writer.writerow({key: csv_cell(value) for key, value in row.items()})
 
     def close(self, totals: Totals) -> None:
         pass
@@ -159,7 +162,7 @@ class TableWriter:
 def render_table(rows: list[dict], totals: Totals) -> str:
     rows = sorted(rows, key=lambda r: r["file"])
     headers = ["Archivo", *CORE_NAMES.values(), "Débiles", "Error"]
-    body = [[r["file"], *(STATUS_LABEL.get(r[c], "") if r[c] else "—" for c in CORE), str(r["gaps"]),
+    body = [[display_name(r["file"]), *(STATUS_LABEL.get(r[c], "") if r[c] else "—" for c in CORE), str(r["gaps"]),
              r["error"]] for r in rows]
     widths = [min(60, max(len(h), *(len(row[i]) for row in body))) if body else len(h)
               for i, h in enumerate(headers[:-1])]

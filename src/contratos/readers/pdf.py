@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..cleantext import clean_text
 from ..document import Block, Document
 from ..errors import ContratosError
 from ..textnorm import fold
@@ -184,6 +185,7 @@ def hidden_text_warning(hidden: list[tuple[int, str, str]]) -> str:
             merged[-1][2] += " " + text
         else:
             merged.append([page, reason, text])
+    merged = [[page, reason, clean_text(text)[0]] for page, reason, text in merged]
     quotes = [f"«{text if len(text) <= _MAX_QUOTE else text[:_MAX_QUOTE].rstrip() + '…'}» "
               f"(página {page}, {REASONS[reason]})" for page, reason, text in merged[:_MAX_QUOTES]]
     more = f"; y {len(merged) - _MAX_QUOTES} fragmentos más" if len(merged) > _MAX_QUOTES else ""
