@@ -278,10 +278,16 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, co
     from .batch import BatchOptions, run_batch
     from .discover import find_files
     from .formatters.batch import WRITERS, Totals
-    from .output import atomic_output
+    from .output import OutputError, atomic_output, check_target
     from .safe import display_name
+    from .signals import ignore_signals, stop_on_signals
 
     playbook = _playbook(config_path)
+    try:
+        check_target(output)  # before any work: not after scanning everything
+    except OutputError as error:
+        click.echo(f"contratos: {error.message}", err=True)
+        sys.exit(EXIT_ERROR)
     exts = tuple(e.strip() for e in extensions.split(",") if e.strip())
     files = [str(p) for p in find_files(rutas, extensions=exts, exclude=tuple(exclude))]
     if not files:
@@ -290,28 +296,34 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, co
         sys.exit(EXIT_ERROR)
     opts = BatchOptions(jobs=min(jobs or os.cpu_count() or 1, len(files)), timeout=_time_limit(timeout, ocr),
                         options={"config": playbook, "ocr": ocr})
-    totals = Totals(fail_on=fail_on)
-    interrupted = False
+    totals = Totals(fail_on=fail_on, planned=len(files))
+    stop_code = None
     progress = _progress(len(files))
-    with atomic_output(output, newline="" if fmt == "csv" else None) as handle:
-        writer = WRITERS[fmt](handle)
-        try:
-            for report in run_batch(files, opts):
-                writer.write(report)
-                totals.add(report)
-                if not report["readable"]:
-                    progress.write(f"contratos: {display_name(report['file'])}: {report['error']['message']}",
-                                   file=sys.stderr)
-                progress.update(1)
-        except KeyboardInterrupt:
-            interrupted = True
-        finally:
-            progress.close()
-        writer.close(totals)
-    if interrupted:
+    try:
+        with stop_on_signals(), atomic_output(output, newline="" if fmt == "csv" else None) as handle:
+            writer = WRITERS[fmt](handle)
+            try:
+                for report in run_batch(files, opts):  # an interruption stops and joins its workers
+                    writer.write(report)
+                    totals.add(report)
+                    if not report["readable"]:
+                        progress.write(f"contratos: {display_name(report['file'])}: {report['error']['message']}",
+                                       file=sys.stderr)
+                    progress.update(1)
+            except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM / SIGHUP (signals.Stopped)
+                ignore_signals()
+                stop_code = getattr(stop, "exit_code", 130)
+                totals.interrupted = True  # the output is marked: it never passes for a complete review
+            finally:
+                progress.close()
+            writer.close(totals)
+    except OutputError as error:
+        click.echo(f"contratos: {error.message}", err=True)
+        sys.exit(EXIT_ERROR)
+    if stop_code is not None:
         click.echo(f"contratos: interrumpido; revisados {totals.files} de {len(files)} archivos "
-                   f"(el resultado incluye solo esos).", err=True)
-        sys.exit(130)
+                   f"(el resultado lo indica y solo incluye esos).", err=True)
+        sys.exit(stop_code)
     if fmt != "table" or output:
         click.echo(totals.sentence(), err=True)
     sys.exit(totals.exit_code)

@@ -24,7 +24,7 @@ _WRITE = {
     errno.EACCES: "no hay permiso para escribir ahí",
     errno.EPERM: "no hay permiso para escribir ahí",
     errno.EROFS: "el disco es de solo lectura",
-    errno.ENOENT: "la carpeta no existe",
+    errno.ENOENT: "no se puede crear un archivo en esa carpeta",
     errno.ENOTDIR: "una parte de la ruta no es una carpeta",
     errno.EISDIR: "es una carpeta, no un archivo",
     errno.ENOSPC: "no queda espacio en el disco",

@@ -30,6 +30,13 @@ class Totals:
     core_gaps: int = 0
     not_contracts: int = 0
     core_not_reviewed: tuple = ()  # core checks the playbook disabled (the same for every file)
+    planned: int = 0  # files the scan set out to check
+    interrupted: bool = False  # stopped before the end (Ctrl-C, SIGTERM, SIGHUP): the output says so
+
+    @property
+    def interruption(self) -> str | None:
+        """ "revisión interrumpida: 3 de 10 archivos", or None for a scan that went to the end."""
+        return f"revisión interrumpida: {self.files} de {self.planned} archivos" if self.interrupted else None
 
     def add(self, report: dict) -> None:
         self.files += 1
@@ -60,9 +67,12 @@ class Totals:
         return 2 if self.unreadable else (1 if self.with_gaps else 0)
 
     def to_dict(self) -> dict:
-        return {"files": self.files, "unreadable": self.unreadable, "with_gaps": self.with_gaps,
+        data = {"files": self.files, "unreadable": self.unreadable, "with_gaps": self.with_gaps,
                 "without_gaps": self.files - self.unreadable - self.with_gaps, "pages": self.pages,
                 "gaps_by_check": dict(sorted(self.gaps_by_check.items()))}
+        if self.interrupted:
+            data.update(interrupted=True, planned=self.planned, note=self.interruption)
+        return data
 
     def sentence(self) -> str:
         """The totals in one or a few sentences: the core clauses by check id and status (a clause the
@@ -106,7 +116,8 @@ class JsonlWriter:
         self.out.flush()
 
     def close(self, totals: Totals) -> None:
-        pass
+        if totals.interrupted:  # the last line says the list is incomplete
+            self.out.write(json.dumps({"interrupted": True, "message": totals.interruption}, ensure_ascii=False) + "\n")
 
 
 class CsvWriter:
@@ -126,7 +137,8 @@ class CsvWriter:
         self.writer.writerow({key: csv_cell(value) for key, value in row.items()})
 
     def close(self, totals: Totals) -> None:
-        pass
+        if totals.interrupted:  # a last row that says the list is incomplete
+            self.writer.writerow({"file": totals.interruption})
 
 
 class JsonWriter:
@@ -177,6 +189,8 @@ def render_table(rows: list[dict], totals: Totals) -> str:
     for row in body:
         line(row)
     buf.write("\n" + totals.sentence() + "\n")
+    if totals.interrupted:
+        buf.write(totals.interruption[:1].upper() + totals.interruption[1:] + ".\n")
     if totals.gaps_by_check:
         buf.write("Puntos débiles por comprobación: " + ", ".join(
             f"{k} {v}" for k, v in sorted(totals.gaps_by_check.items())) + "\n")
