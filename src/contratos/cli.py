@@ -67,6 +67,11 @@ _SEVERITY = click.Choice(["alta", "media", "baja"])
 
 
 def _config_option(f):
+    from .config import NO_CONFIG
+
+    f = click.option("--sin-config", "config_path", flag_value=NO_CONFIG,
+                     help="Usa las reglas por omisión aunque la carpeta actual tenga contratos.toml o "
+                          "pyproject.toml.")(f)
     return click.option("--config", "config_path", default=None, metavar="ARCHIVO",
                         help="Configuración (playbook) a usar; por omisión ./contratos.toml o [tool.contratos] "
                              "en ./pyproject.toml.")(f)
@@ -296,7 +301,7 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, co
         sys.exit(EXIT_ERROR)
     opts = BatchOptions(jobs=min(jobs or os.cpu_count() or 1, len(files)), timeout=_time_limit(timeout, ocr),
                         options={"config": playbook, "ocr": ocr})
-    totals = Totals(fail_on=fail_on, planned=len(files))
+    totals = Totals(fail_on=fail_on, planned=len(files), playbook=playbook.to_dict())
     stop_code = None
     progress = _progress(len(files))
     try:

@@ -32,6 +32,7 @@ class Totals:
     core_not_reviewed: tuple = ()  # core checks the playbook disabled (the same for every file)
     planned: int = 0  # files the scan set out to check
     interrupted: bool = False  # stopped before the end (Ctrl-C, SIGTERM, SIGHUP): the output says so
+    playbook: dict | None = None  # config.Playbook.to_dict() of the rules every file was checked with
 
     @property
     def interruption(self) -> str | None:
@@ -70,6 +71,8 @@ class Totals:
         data = {"files": self.files, "unreadable": self.unreadable, "with_gaps": self.with_gaps,
                 "without_gaps": self.files - self.unreadable - self.with_gaps, "pages": self.pages,
                 "gaps_by_check": dict(sorted(self.gaps_by_check.items()))}
+        if self.playbook is not None:
+            data["playbook"] = self.playbook
         if self.interrupted:
             data.update(interrupted=True, planned=self.planned, note=self.interruption)
         return data
@@ -189,6 +192,8 @@ def render_table(rows: list[dict], totals: Totals) -> str:
     for row in body:
         line(row)
     buf.write("\n" + totals.sentence() + "\n")
+    if totals.playbook is not None:
+        buf.write(f"Reglas: {totals.playbook['description']}\n")
     if totals.interrupted:
         buf.write(totals.interruption[:1].upper() + totals.interruption[1:] + ".\n")
     if totals.gaps_by_check:

@@ -11,6 +11,7 @@ def render_checklist_markdown(checklist) -> str:
     report = checklist.report
     words = checklist.words
     out = [f"# {words['titulo']}: {markdown_code(report.file)}", ""]
+    out += [f"Reglas: {markdown_text(report.playbook()['description'])}", ""]
     for warning in report.warnings:
         out += [f"> **Aviso:** {markdown_text(warning)}", ""]
     out += [f"## {words['secciones']['automaticas']}", ""]

@@ -10,6 +10,7 @@ def render_markdown(report) -> str:
     if not report.readable:
         out += [f"**No se pudo leer el archivo:** {report.error['message']} (`{report.error['code']}`)", ""]
         return "\n".join(out)
+    out += [f"Reglas: {markdown_text(report.playbook()['description'])}", ""]
     for warning in report.warnings:
         out += [f"> **Aviso:** {markdown_text(warning)}", ""]
     out += [summary_line(report), "", "| Comprobación | Estado | Prioridad |", "|---|---|---|"]

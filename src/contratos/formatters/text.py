@@ -24,6 +24,7 @@ def render_text(report, color: bool = False) -> str:
         return "\n".join(lines) + "\n"
     meta = [report.format or ""] + ([f"{report.pages} páginas"] if report.pages else [])
     lines.append(f"Formato: {', '.join(m for m in meta if m)}")
+    lines.append(f"Reglas: {report.playbook()['description']}")
     for warning in report.warnings:
         lines.append(style(f"Aviso: {terminal_text(warning)}", fg="yellow"))
     lines.append(summary_line(report))
