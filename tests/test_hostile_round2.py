@@ -277,3 +277,203 @@ def test_os_errors_are_spanish(tmp_path):
                                                      "otro disco o pida una copia nueva")
     odd = read_error(OSError(errno.ESTALE, "Stale file handle"))
     assert (odd.code, odd.cause) == ("io_error", "el sistema no pudo leer el archivo (error ESTALE)")
+
+
+# --- 4. output injection ------------------------------------------------------------------------------
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path):
+    names = ['=HYPERLINK("x.example";"pulse").txt', "+suma.txt", "@orden.txt", "-resta.txt"]
+    for name in names:
+        _write(tmp_path / name, PARAGRAPHS)
+    result = run_cli("scan", ".", "--format", "csv", "--jobs", "1", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert sorted(row["file"] for row in rows) == sorted("'" + name for name in names)
+
+
+def test_csv_cell_rule_and_names_given_alone(tmp_path):
+    from contratos.safe import csv_cell
+
+    assert [csv_cell(v) for v in ["=1+1", "+34 600", "-2", "@SUM(A1)", "\tx", "\rx", "normal", 3, ""]] == \
+        ["'=1+1", "'+34 600", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "normal", 3, ""]
+    _write(tmp_path / "=cmd.txt", PARAGRAPHS)
+    result = run_cli("scan", "=cmd.txt", "--format", "csv", cwd=tmp_path)
+    assert result.stdout.splitlines()[1].startswith("'=cmd.txt,")
+
+
+def test_terminal_output_carries_no_escape_sequences(tmp_path):
+    name = "contrato\n\x1b[2J\x1b]8;;x.example\x07.txt"  # clears the screen, plants a link
+    path = tmp_path / name
+    path.write_text("\n\n".join([TITLE, OBJECT, PAYMENT.replace("90 días", "\x1b[8m90 días\x1b[0m"), EXIT]),
+                    encoding="utf-8")
+    result = run_cli("check", str(path))
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout
+    assert result.stdout.splitlines()[0] == f"contratos · {tmp_path}/contrato\\n\\x1b[2J\\x1b]8;;x.example\\x07.txt"
+    assert "bancaria dentro de los 90 días siguientes a la recepción" in " ".join(result.stdout.split())
+    missing = run_cli("check", str(tmp_path / "otro\n\x1b[31m.txt"))
+    assert missing.stderr == (f"contratos: {tmp_path}/otro\\n\\x1b[31m.txt: el archivo no existe. Revise la ruta y el "
+                              "nombre del archivo\n")
+
+
+def test_markdown_report_escapes_html_and_links_from_the_document(tmp_path):
+    trap = ("PRIMERA. OBJETO. La Traductora traducirá el manual <script>alert('x')</script> y "
+            "[descargue la factura](javascript:alert(1)) en formato Word.")
+    path = _write(tmp_path / "contrato`x`.txt", [TITLE, trap, PAYMENT, EXIT])
+    result = run_cli("check", str(path), "--format", "markdown")
+    assert result.returncode == 1
+    assert "<script>" not in result.stdout
+    assert not __import__("re").search(r"(?<!\\)\]\(javascript:", result.stdout)  # only the escaped \](
+    assert "&lt;script&gt;alert('x')&lt;/script&gt; y \\[descargue la factura\\](javascript:alert(1))" in result.stdout
+    assert result.stdout.splitlines()[0] == f"# Revisión de contrato: ``{tmp_path}/contrato`x`.txt``"
+
+
+# --- 6. process hygiene ------------------------------------------------------------------------------
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with __import__("contextlib").suppress(OSError):
+            found |= {int(c) for c in (task / "children").read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("signum", ["SIGTERM", "SIGHUP"])
+def test_a_signal_stops_the_scan_its_workers_and_marks_the_output(tmp_path, signum):
+    import signal
+    import time
+
+    folder = tmp_path / "contratos"
+    folder.mkdir()
+    for i in range(300):
+        _write(folder / f"contrato_{i:03}.txt", PARAGRAPHS)
+    output = tmp_path / "revision.jsonl"
+    output.write_text('{"previo": "una revisión completa anterior"}\n', encoding="utf-8")
+    scan = subprocess.Popen([*_cli(), "scan", str(folder), "--format", "jsonl", "-o", str(output), "--jobs", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # until a few reports are in the temporary file
+            temporary = list(tmp_path.glob(".revision.jsonl.*.tmp"))
+            if temporary and temporary[0].read_text(encoding="utf-8").count("\n") >= 3:
+                break
+            time.sleep(0.05)
+        workers = _children(scan.pid)
+        assert len(workers) == 2
+        scan.send_signal(getattr(signal, signum))
+        _, stderr = scan.communicate(timeout=60)
+    finally:
+        if scan.poll() is None:
+            scan.kill()
+    assert scan.returncode == 128 + getattr(signal, signum)
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(w) for w in workers)  # no orphan left running
+    assert list(tmp_path.glob(".revision.jsonl.*")) == []  # no temporary file left
+    lines = output.read_text(encoding="utf-8").splitlines()
+    done = len(lines) - 1
+    assert 3 <= done < 300
+    assert json.loads(lines[-1]) == {"interrupted": True, "message": f"revisión interrumpida: {done} de 300 archivos"}
+    assert stderr.strip().splitlines()[-1] == (f"contratos: interrumpido; revisados {done} de 300 archivos "
+                                               "(el resultado lo indica y solo incluye esos).")
+
+
+def test_interrupted_outputs_say_so_in_every_format():
+    import io
+
+    from contratos.formatters.batch import WRITERS, Totals
+
+    report = check_file(Path(__file__).parents[1] / "sample_contracts" / "completo_ar_diseno.docx").to_dict()
+    totals = Totals(planned=5, interrupted=True)
+    totals.add(report)
+    outputs = {}
+    for fmt, writer_class in WRITERS.items():
+        out = io.StringIO()
+        writer = writer_class(out)
+        writer.write(report)
+        writer.close(totals)
+        outputs[fmt] = out.getvalue()
+    assert outputs["csv"].splitlines()[-1] == "revisión interrumpida: 1 de 5 archivos,,,,,,,"
+    assert json.loads(outputs["json"])["summary"]["note"] == "revisión interrumpida: 1 de 5 archivos"
+    assert json.loads(outputs["json"])["summary"]["interrupted"] is True
+    assert outputs["table"].splitlines()[-1] == "Revisión interrumpida: 1 de 5 archivos."
+    assert json.loads(outputs["jsonl"].splitlines()[-1])["message"] == "revisión interrumpida: 1 de 5 archivos"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_finished_batch_leaves_no_worker_behind(tmp_path):
+    from contratos.batch import BatchOptions, run_batch
+
+    files = [str(_write(tmp_path / f"c{i}.txt", PARAGRAPHS)) for i in range(4)]
+    reports = list(run_batch(files, BatchOptions(jobs=2, timeout=60)))
+    assert len(reports) == 4 and all(r["readable"] for r in reports)
+    assert _children(os.getpid()) == set()  # joined: neither running nor zombies
+
+
+def test_output_into_bad_places_is_refused_before_scanning(tmp_path):
+    contract = _write(tmp_path / "contrato.txt", PARAGRAPHS)
+    cases = {str(tmp_path / "no_existe" / "r.csv"): f"la carpeta {tmp_path / 'no_existe'} no existe. Créela antes "
+                                                     "o indique otra carpeta",
+             str(tmp_path): f"es una carpeta, no un archivo. Indique en -o el nombre del archivo a crear, por "
+                            f"ejemplo {tmp_path / 'revision.csv'}",
+             str(contract / "r.csv"): f"{contract} no es una carpeta. Indique en -o un archivo dentro de una carpeta "
+                                      "en la que pueda escribir"}
+    locked = tmp_path / "solo_lectura"
+    locked.mkdir(mode=0o555)
+    if not os.access(locked, os.W_OK):  # not as root, who may write anywhere
+        cases[str(locked / "r.csv")] = ("no hay permiso para escribir ahí. Indique en -o un archivo dentro de una "
+                                        "carpeta en la que pueda escribir")
+    for target, cause in cases.items():
+        result = run_cli("scan", str(contract), "-o", target, "--format", "csv")
+        assert result.returncode == 2
+        assert result.stderr == f"contratos: no se puede escribir {target}: {cause}\n"  # no totals: nothing scanned
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["contrato.txt", "solo_lectura"]
+
+
+def test_output_file_follows_the_umask(tmp_path):
+    contract = _write(tmp_path / "contrato.txt", PARAGRAPHS)
+    for umask, mode in ((0o022, 0o644), (0o002, 0o664)):
+        output = tmp_path / f"revision_{umask:o}.csv"
+        result = subprocess.run([*_cli(), "scan", str(contract), "-o", str(output)], capture_output=True,
+                                preexec_fn=lambda m=umask: os.umask(m), timeout=300)
+        assert result.returncode == 1, result.stderr
+        assert output.stat().st_mode & 0o777 == mode
+
+
+# --- 7. whose rules --------------------------------------------------------------------------------------
+
+def test_a_found_playbook_is_named_and_sin_config_ignores_it(tmp_path):
+    _write(tmp_path / "contrato.txt", PARAGRAPHS)
+    (tmp_path / "contratos.toml").write_text("[umbrales]\nplazo_pago_maximo_dias = 120\n", encoding="utf-8")
+    found = run_cli("check", "contrato.txt", cwd=tmp_path)
+    assert found.returncode == 0
+    assert found.stdout.splitlines()[2] == ("Reglas: contratos.toml (encontrada en la carpeta actual; use "
+                                            "--sin-config para no aplicarla)")
+    ignored = run_cli("check", "contrato.txt", "--sin-config", "--format", "json", cwd=tmp_path)
+    assert ignored.returncode == 1  # the 90-day term is weak again under the default 60-day limit
+    assert json.loads(ignored.stdout)["playbook"] == {
+        "source": None, "origin": "none", "description": "por omisión (--sin-config: no se buscó configuración)"}
+    given = run_cli("check", "contrato.txt", "--config", "contratos.toml", "--format", "markdown", cwd=tmp_path)
+    assert "Reglas: contratos.toml (indicada con --config)" in given.stdout
+    html = run_cli("check", "contrato.txt", "--format", "html", cwd=tmp_path).stdout
+    assert ("<p class=\"reglas\">Reglas: contratos.toml (encontrada en la carpeta actual; use --sin-config para no "
+            "aplicarla)</p>") in html
+    checklist = run_cli("checklist", "contrato.txt", cwd=tmp_path).stdout
+    assert "Reglas: contratos.toml (encontrada en la carpeta actual; use --sin-config para no aplicarla)" in checklist
+    summary = json.loads(run_cli("scan", ".", "--format", "json", cwd=tmp_path).stdout)["summary"]
+    assert summary["playbook"]["origin"] == "found" and summary["playbook"]["source"] == "contratos.toml"
+    default = json.loads(run_cli("check", str(tmp_path / "contrato.txt"), "--format", "json").stdout)["playbook"]
+    assert default == {"source": None, "origin": "default", "description": "por omisión"}

@@ -194,11 +194,11 @@ def render_table(rows: list[dict], totals: Totals) -> str:
     buf.write("\n" + totals.sentence() + "\n")
     if totals.playbook is not None:
         buf.write(f"Reglas: {totals.playbook['description']}\n")
-    if totals.interrupted:
-        buf.write(totals.interruption[:1].upper() + totals.interruption[1:] + ".\n")
     if totals.gaps_by_check:
         buf.write("Puntos débiles por comprobación: " + ", ".join(
             f"{k} {v}" for k, v in sorted(totals.gaps_by_check.items())) + "\n")
+    if totals.interrupted:  # the last line: this is not the whole folder
+        buf.write(totals.interruption[:1].upper() + totals.interruption[1:] + ".\n")
     return buf.getvalue()
 
 
