@@ -168,3 +168,69 @@ def looping_page_tree_pdf(path: Path) -> Path:
                b"<< /Type /Pages /Count 2 /Kids [2 0 R 3 0 R] >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
     return raw_pdf(path, objects)
+
+
+# A contract whose only exit belongs to the client; a hidden line would make it mutual
+ONE_SIDED_PAGES = [
+    ["CONTRATO DE PRESTACIÓN DE SERVICIOS",
+     "",
+     "PRIMERA. OBJETO.",
+     "El Prestador se obliga a traducir al inglés el catálogo de productos del Cliente,",
+     "de ochenta páginas, y a entregar los archivos editables en formato InDesign.",
+     "",
+     "SEGUNDA. HONORARIOS.",
+     "El Cliente pagará 2.400 euros por transferencia dentro de los 30 días siguientes",
+     "a la recepción de la factura.",
+     "",
+     "TERCERA. RESCISIÓN.",
+     "El Cliente podrá resolver el presente contrato en cualquier momento.",
+     ]]
+HIDDEN_CLAUSE = ["Cualquiera de las partes podrá resolver el presente contrato con un preaviso de",
+                 "15 días; los trabajos realizados hasta esa fecha serán abonados."]
+HIDDEN_WAYS = ("invisible", "white", "tiny", "outside", "same_colour")
+
+
+def hidden_text_pdf(path: Path, way: str, visible: list[list[str]] = ONE_SIDED_PAGES,
+                    hidden: list[str] = HIDDEN_CLAUSE) -> Path:
+    """The visible contract with `hidden` drawn after the rescission clause in a way nobody sees it:
+    render mode 3 ("invisible"), white on the white page, at 0.4 pt ("tiny"), off the page box
+    ("outside"), or in the colour of a box drawn beneath it ("same_colour"). Also draws a white title on
+    a dark band, which is visible and must stay."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width, height = A4
+    for lines in visible:
+        c.setFillColorRGB(0.1, 0.2, 0.4)
+        c.rect(60, height - 60, 400, 24, fill=1, stroke=0)
+        c.setFillColorRGB(1, 1, 1)
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(72, height - 52, "Estudio Lumen, traducciones")
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont("Helvetica", 10)
+        y = height - 90
+        for line in lines:
+            c.drawString(72, y, line)
+            y -= 15
+        y -= 15 if way != "tiny" else 0
+        text = c.beginText(72, y)
+        if way == "invisible":
+            text.setTextRenderMode(3)
+        elif way == "white":
+            text.setFillColorRGB(1, 1, 1)
+        elif way == "tiny":
+            text.setFont("Helvetica", 0.4)
+        elif way == "outside":
+            text.setTextOrigin(width + 200, y)
+        elif way == "same_colour":
+            c.setFillColorRGB(0.95, 0.9, 0.6)
+            c.rect(60, y - 20, 470, 32, fill=1, stroke=0)
+            text.setFillColorRGB(0.95, 0.9, 0.6)
+        for line in hidden:
+            text.textLine(line)
+        c.drawText(text)
+        c.setFillColorRGB(0, 0, 0)
+        c.showPage()
+    c.save()
+    return path

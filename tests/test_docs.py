@@ -36,5 +36,5 @@ def test_every_bad_input_row_has_an_exit_code_and_a_test():
     assert len(rows) > 50
     for row in rows:
         cells = [c.strip() for c in row.strip("|").split("|")]
-        assert cells[2] in {"0", "0/1", "2"}, row
+        assert cells[2] in {"0", "0/1", "2", "143/129"}, row  # 143/129: a scan stopped by SIGTERM / SIGHUP
         assert "::test_" in cells[-1] or cells[-1] == "ídem", row

@@ -41,7 +41,25 @@ def seeds() -> dict[str, bytes]:
     with tempfile.TemporaryDirectory() as tmp:
         for name, build in (("semilla.odt", odt_contract), ("semilla.rtf", rtf_contract), ("semilla.html", html_contract)):
             corpus[name] = build(Path(tmp, name)).read_bytes()
+        corpus.update(hostile_seeds(Path(tmp)))
     return corpus
+
+
+def hostile_seeds(tmp: Path) -> dict[str, bytes]:
+    """The hostile files of issue 13, built as tests/test_hostile_round2.py builds them: hidden PDF text,
+    invisible characters, mixed encodings, UTF-32, deep HTML."""
+    from tests.hostile_pdf import HIDDEN_WAYS, hidden_text_pdf
+    from tests.test_hostile_round2 import INVISIBLE, PARAGRAPHS, _nested_html, _write
+
+    out = {f"oculto_{way}.pdf": hidden_text_pdf(tmp / f"oculto_{way}.pdf", way).read_bytes() for way in HIDDEN_WAYS}
+    invisible = [p.replace("90 días", "".join(written for written, _ in INVISIBLE.values())) for p in PARAGRAPHS]
+    out["invisibles.docx"] = _write(tmp / "invisibles.docx", invisible).read_bytes()
+    out["invisibles.txt"] = _write(tmp / "invisibles.txt", invisible).read_bytes()
+    lines = "\n\n".join(PARAGRAPHS).split("\n")
+    out["mezcla.txt"] = b"\n".join(line.encode("cp1252" if i % 3 == 2 else "utf-8") for i, line in enumerate(lines))
+    out["utf32.txt"] = "\n\n".join(PARAGRAPHS).encode("utf-32")
+    out["anidado.html"] = _nested_html(tmp / "anidado.html", 300).read_bytes()
+    return out
 
 
 class Hang(Exception):
@@ -62,7 +80,13 @@ def _mutate_bytes(data: bytes, ops) -> bytes:
             buf[at:at] = bytes(buf[at: at + 64]) * (len(blob) + 2)
         elif kind == "truncate":
             del buf[at:]
+        elif kind == "hostile":  # what a client can slip into a text: invisible characters, escapes, Latin-1
+            buf[at:at] = _HOSTILE[blob[0] % len(_HOSTILE)]
     return bytes(buf)
+
+
+_HOSTILE = [c.encode("utf-8") for c in ("\u200b", "\u202e", "\u2066", "\u00a0", "\u00ad", "\u2060", "\ufeff",
+                                        "\x1b[31m", "\x1b]8;;x\x07", "\u0301")] + [b"\xed", b"\xf1", b"\xe1\xe9"]
 
 
 def _mutate_zip_parts(data: bytes, ops) -> bytes:
@@ -82,7 +106,7 @@ def _mutate_zip_parts(data: bytes, ops) -> bytes:
     return out.getvalue()
 
 
-OPS = st.lists(st.tuples(st.sampled_from(["flip", "insert", "delete", "repeat", "truncate"]),
+OPS = st.lists(st.tuples(st.sampled_from(["flip", "insert", "delete", "repeat", "truncate", "hostile"]),
                          st.floats(0, 1), st.binary(min_size=1, max_size=16)), min_size=1, max_size=6)
 
 

@@ -79,12 +79,31 @@ def timeout_report(path: str, timeout: float | None) -> dict:
 
 
 def _init_worker() -> None:
-    """Load the model once per worker, and leave Ctrl-C to the parent."""
+    """Load the model once per worker, and leave Ctrl-C, SIGTERM and SIGHUP to the parent (which stops
+    the workers itself); a worker whose parent dies without doing so (SIGKILL) gets SIGTERM from Linux."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, signal.SIG_DFL)
+    _die_with_parent()
     from .nlp import load_model, warm_up
 
     load_model()
     warm_up()
+
+
+def _die_with_parent() -> None:
+    """prctl(PR_SET_PDEATHSIG, SIGTERM) on Linux; elsewhere nothing."""
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 @dataclass
@@ -109,6 +128,7 @@ def run_batch(paths: Iterable[str], opts: BatchOptions) -> Iterator[dict]:
     hard_limit = opts.timeout * 2 + 30 if opts.timeout else None
     pool = ProcessPoolExecutor(max_workers=opts.jobs, initializer=_init_worker)
     in_flight: dict = {}
+    finished = False
     try:
         while True:
             while len(in_flight) < opts.jobs * 2:
@@ -125,6 +145,7 @@ def run_batch(paths: Iterable[str], opts: BatchOptions) -> Iterator[dict]:
                 if path in retried:
                     break
             if not in_flight:
+                finished = True
                 return
             done, _ = wait(in_flight, timeout=2, return_when=FIRST_COMPLETED)
             broken = []
@@ -153,11 +174,18 @@ def run_batch(paths: Iterable[str], opts: BatchOptions) -> Iterator[dict]:
                     retried.add(path)
                     retry.append(path)
     finally:
-        _kill(pool)
+        if finished:
+            pool.shutdown(wait=True)  # the workers exit and are joined: no zombie is left
+        else:
+            _kill(pool)  # interrupted (Ctrl-C, SIGTERM, SIGHUP) or the consumer stopped
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:
-    for process in list(getattr(pool, "_processes", {}).values()):
+    """Kill the pool's workers and wait for each, so that none is left running or as a zombie."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
         if process.is_alive():
             process.kill()
+    for process in processes:
+        process.join(timeout=5)
     pool.shutdown(wait=False, cancel_futures=True)

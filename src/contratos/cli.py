@@ -67,6 +67,11 @@ _SEVERITY = click.Choice(["alta", "media", "baja"])
 
 
 def _config_option(f):
+    from .config import NO_CONFIG
+
+    f = click.option("--sin-config", "config_path", flag_value=NO_CONFIG,
+                     help="Usa las reglas por omisión aunque la carpeta actual tenga contratos.toml o "
+                          "pyproject.toml.")(f)
     return click.option("--config", "config_path", default=None, metavar="ARCHIVO",
                         help="Configuración (playbook) a usar; por omisión ./contratos.toml o [tool.contratos] "
                              "en ./pyproject.toml.")(f)
@@ -151,7 +156,8 @@ def cli():
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
 def check_command(archivo: str, fmt: str, password: str | None, force: bool, max_days: int | None,
                   ocr: bool, timeout: float | None, config_path: str | None, fail_on: str):
-    """Revisa un contrato (.docx, .pdf, .odt, .rtf, .html, .txt o .md) y muestra el informe."""
+    """Revisa un contrato (.docx, .pdf, .odt, .rtf, .html, .txt o .md) y muestra el informe.
+    Con - como ARCHIVO, lo lee de la entrada estándar (cat contrato.pdf | contratos check -)."""
     from .formatters import render
 
     def emit(report) -> int:
@@ -159,13 +165,39 @@ def check_command(archivo: str, fmt: str, password: str | None, force: bool, max
         if report.readable or fmt != "text":  # text mode: an unreadable file gets only the stderr line
             click.echo(render(report, fmt, color=color), nl=False, color=color)
         if not report.readable:
-            click.echo(f"contratos: {archivo}: {report.error['message']}", err=True)
+            click.echo(f"contratos: {_shown(archivo)}: {report.error['message']}", err=True)
         return report.exit_code_for(fail_on)
 
     playbook = _playbook(config_path, max_days)
     report = _checked(archivo, _time_limit(timeout, ocr), emit,
                       password=password, force=force, config=playbook, ocr=ocr)
     sys.exit(emit(report))
+
+
+def _label(archivo: str) -> str:
+    """The file argument as reports name it: "-" is standard input."""
+    from .stdin import STDIN_ARG, STDIN_LABEL
+
+    return STDIN_LABEL if archivo == STDIN_ARG else archivo
+
+
+def _shown(archivo: str) -> str:
+    """The file argument in a one-line message: control characters in its name shown escaped."""
+    from .safe import display_name
+
+    return display_name(_label(archivo))
+
+
+def _check_file_or_stdin(archivo: str, check_file, **options):
+    """check_file, reading standard input when the file is "-"."""
+    from .stdin import STDIN_ARG, STDIN_LABEL, stdin_file
+
+    if archivo != STDIN_ARG:
+        return check_file(archivo, **options)
+    with stdin_file() as path:
+        report = check_file(path, **options)
+    report.file = STDIN_LABEL
+    return report
 
 
 _WATCHDOG_GRACE = 3  # seconds past the time limit before the watchdog ends the process
@@ -190,7 +222,7 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
 
     def expire() -> None:
         if output.acquire(blocking=False):
-            code = emit(Report.unreadable(archivo, timeout_error(timeout, single=True)))
+            code = emit(Report.unreadable(_label(archivo), timeout_error(timeout, single=True)))
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
@@ -201,13 +233,17 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
         watchdog.start()
     try:
         with time_limit(timeout):
-            report = check_file(archivo, **options)
+            report = _check_file_or_stdin(archivo, check_file, **options)
     except FileTimeout:
-        report = Report.unreadable(archivo, timeout_error(timeout, single=True))
-    except ContratosError as error:  # e.g. the Spanish model is not installed
-        report = Report.unreadable(archivo, error)
+        report = Report.unreadable(_label(archivo), timeout_error(timeout, single=True))
+    except ContratosError as error:  # e.g. the Spanish model is not installed, nothing on standard input
+        report = Report.unreadable(_label(archivo), error)
+    except OSError as exc:  # e.g. standard input could not be copied: the disk is full
+        from .oserrors import read_error
+
+        report = Report.unreadable(_label(archivo), read_error(exc))
     except Exception as exc:  # never a traceback for the user
-        report = Report.unreadable(archivo, ContratosError(
+        report = Report.unreadable(_label(archivo), ContratosError(
             "internal", f"error interno al analizar ({type(exc).__name__}: {exc})",
             "Informe del fallo adjuntando el archivo si puede"))
     finally:
@@ -247,9 +283,16 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, co
     from .batch import BatchOptions, run_batch
     from .discover import find_files
     from .formatters.batch import WRITERS, Totals
-    from .output import atomic_output
+    from .output import OutputError, atomic_output, check_target
+    from .safe import display_name
+    from .signals import ignore_signals, stop_on_signals
 
     playbook = _playbook(config_path)
+    try:
+        check_target(output)  # before any work: not after scanning everything
+    except OutputError as error:
+        click.echo(f"contratos: {error.message}", err=True)
+        sys.exit(EXIT_ERROR)
     exts = tuple(e.strip() for e in extensions.split(",") if e.strip())
     files = [str(p) for p in find_files(rutas, extensions=exts, exclude=tuple(exclude))]
     if not files:
@@ -258,27 +301,34 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, co
         sys.exit(EXIT_ERROR)
     opts = BatchOptions(jobs=min(jobs or os.cpu_count() or 1, len(files)), timeout=_time_limit(timeout, ocr),
                         options={"config": playbook, "ocr": ocr})
-    totals = Totals(fail_on=fail_on)
-    interrupted = False
+    totals = Totals(fail_on=fail_on, planned=len(files), playbook=playbook.to_dict())
+    stop_code = None
     progress = _progress(len(files))
-    with atomic_output(output, newline="" if fmt == "csv" else None) as handle:
-        writer = WRITERS[fmt](handle)
-        try:
-            for report in run_batch(files, opts):
-                writer.write(report)
-                totals.add(report)
-                if not report["readable"]:
-                    progress.write(f"contratos: {report['file']}: {report['error']['message']}", file=sys.stderr)
-                progress.update(1)
-        except KeyboardInterrupt:
-            interrupted = True
-        finally:
-            progress.close()
-        writer.close(totals)
-    if interrupted:
+    try:
+        with stop_on_signals(), atomic_output(output, newline="" if fmt == "csv" else None) as handle:
+            writer = WRITERS[fmt](handle)
+            try:
+                for report in run_batch(files, opts):  # an interruption stops and joins its workers
+                    writer.write(report)
+                    totals.add(report)
+                    if not report["readable"]:
+                        progress.write(f"contratos: {display_name(report['file'])}: {report['error']['message']}",
+                                       file=sys.stderr)
+                    progress.update(1)
+            except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM / SIGHUP (signals.Stopped)
+                ignore_signals()
+                stop_code = getattr(stop, "exit_code", 130)
+                totals.interrupted = True  # the output is marked: it never passes for a complete review
+            finally:
+                progress.close()
+            writer.close(totals)
+    except OutputError as error:
+        click.echo(f"contratos: {error.message}", err=True)
+        sys.exit(EXIT_ERROR)
+    if stop_code is not None:
         click.echo(f"contratos: interrumpido; revisados {totals.files} de {len(files)} archivos "
-                   f"(el resultado incluye solo esos).", err=True)
-        sys.exit(130)
+                   f"(el resultado lo indica y solo incluye esos).", err=True)
+        sys.exit(stop_code)
     if fmt != "table" or output:
         click.echo(totals.sentence(), err=True)
     sys.exit(totals.exit_code)
@@ -289,7 +339,7 @@ def _report_for(archivo: str, password: str | None, force: bool, playbook, ocr: 
     """check_file for the review commands; an unreadable file ends the command with one line and exit 2."""
 
     def emit_error(report) -> int:
-        click.echo(f"contratos: {archivo}: {report.error['message']}", err=True)
+        click.echo(f"contratos: {_shown(archivo)}: {report.error['message']}", err=True)
         return EXIT_ERROR
 
     report = _checked(archivo, _time_limit(timeout, ocr), emit_error,
@@ -539,7 +589,8 @@ def main() -> None:
         click.echo("contratos: interrumpido.", err=True)
         sys.exit(130)
     except click.UsageError as exc:
-        click.echo(f"contratos: uso incorrecto: {_spanish_usage(exc)}. Ejecute 'contratos --help'.", err=True)
+        click.echo(f"contratos: uso incorrecto: {_spanish_usage(exc)}. {_dash_hint(sys.argv[1:])}"
+                   "Ejecute 'contratos --help'.", err=True)
         sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
         click.echo(f"contratos: {exc.format_message()}", err=True)
@@ -556,6 +607,18 @@ def _exit(code) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code if isinstance(code, int) else (0 if code is None else EXIT_ERROR))
+
+
+def _dash_hint(args: list[str]) -> str:
+    """For a file whose name starts with a dash ("-rf.txt"), which click takes for options: how to pass it."""
+    import os
+
+    named = next((a for a in args if a.startswith("-") and a not in ("-", "--") and os.path.lexists(a)), None)
+    if named is None:
+        return ""
+    command = next((a for a in args if not a.startswith("-")), "check")
+    return (f"Si «{named}» es el archivo, escriba -- antes de él para que no se tome por una opción: "
+            f"contratos {command} -- {named} (o ./{named}). ")
 
 
 def _spanish_usage(exc: click.UsageError) -> str:

@@ -18,6 +18,10 @@ _CHECKS_KEYS = ("desactivar",)
 _THRESHOLDS = {"preaviso_minimo_dias": (int, 0, 365), "plazo_pago_maximo_dias": (int, 1, 365),
                "exigir_intereses_mora": (bool, None, None), "interes_mora_mensual": (float, 0, 10)}
 PYPROJECT_TABLE = "tool.contratos"
+NO_CONFIG = ":sin-config:"  # the value --sin-config gives to --config: no discovery, the defaults
+# where a playbook came from: the defaults, --config, found in the working folder, or --sin-config
+ORIGINS = {"default": "por omisión", "option": "indicada con --config", "found": "encontrada en la carpeta actual",
+           "none": "por omisión (--sin-config: no se buscó configuración)"}
 DEFAULT_MAX_PAYMENT_DAYS = 60
 
 
@@ -32,6 +36,7 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class Playbook:
     source: str | None = None  # the file it came from, None for the defaults
+    origin: str = "default"  # a key of ORIGINS
     perspective: str = "prestador"
     disabled: frozenset[str] = frozenset()
     severities: tuple[tuple[str, str], ...] = ()  # (check id, severity) overrides
@@ -39,6 +44,21 @@ class Playbook:
     max_payment_days: int | None = None  # None: not set by the user (the limit is then 60)
     require_late_interest: bool = False
     monthly_late_interest: float | None = None  # the rate to write in a suggested mora clause
+
+    def describe(self) -> str:
+        """Which rules a report applied and where they came from, for the user: "por omisión",
+        "contratos.toml (encontrada en la carpeta actual; ...)". A file found in the working folder may
+        come with the client's documents: the text says how to ignore it."""
+        if self.source is None:
+            return ORIGINS[self.origin]
+        text = f"{self.source} ({ORIGINS[self.origin]}"
+        if self.origin == "found":
+            text += "; use --sin-config para no aplicarla"
+        return text + ")"
+
+    def to_dict(self) -> dict:
+        """The JSON "playbook" of a report: {"source": file or null, "origin": default|option|found|none}."""
+        return {"source": self.source, "origin": self.origin, "description": self.describe()}
 
     @property
     def payment_days_limit(self) -> int:
@@ -108,7 +128,10 @@ def find_config(cwd: Path | None = None) -> tuple[Path, dict, str] | None:
 
 
 def load_config(path: str | None = None, cwd: Path | None = None) -> Playbook:
-    """The playbook to use: `path` if given, else the one found in `cwd`, else the defaults."""
+    """The playbook to use: `path` if given, else the one found in `cwd`, else the defaults;
+    `path` NO_CONFIG (--sin-config): the defaults, without looking for a file."""
+    if path == NO_CONFIG:
+        return Playbook(origin="none")
     if path is not None:
         file = Path(path)
         data = _read(file, str(path), "--config")
@@ -116,13 +139,13 @@ def load_config(path: str | None = None, cwd: Path | None = None) -> Playbook:
             if not isinstance(data.get("tool", {}).get("contratos"), dict):
                 raise ConfigError(str(path), f"no tiene la tabla [{PYPROJECT_TABLE}]",
                                   f"Añada [{PYPROJECT_TABLE}] o indique en --config un archivo contratos.toml")
-            return parse(data["tool"]["contratos"], str(path), PYPROJECT_TABLE)
-        return parse(data, str(path))
+            return replace(parse(data["tool"]["contratos"], str(path), PYPROJECT_TABLE), origin="option")
+        return replace(parse(data, str(path)), origin="option")
     found = find_config(cwd)
     if found is None:
         return Playbook()
     file, data, table = found
-    return parse(data, os.path.relpath(file), table)
+    return replace(parse(data, os.path.relpath(file), table), origin="found")
 
 
 def _read(file: Path, shown: str, option: str = "--config") -> dict:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .cleantext import INVISIBLE_WARNING, clean_text, cleaned_offset, invisible_warning
 from .textnorm import fold_aligned
 
 BLOCK_SEPARATOR = "\n\n"
@@ -49,11 +49,10 @@ class Document:
     _block_starts: list[int] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
+        suspicious = self._clean_blocks()
         self.blocks = [b for b in self.blocks if b.text.strip()]
         parts, offset = [], 0
         for number, block in enumerate(self.blocks, start=1):
-            if not unicodedata.is_normalized("NFC", block.text):  # "o" + combining acute -> "ó"
-                block.text = unicodedata.normalize("NFC", block.text)
             block.start, block.number = offset, number
             parts.append(block.text)
             if block.page is not None:
@@ -63,6 +62,28 @@ class Document:
         self.text = BLOCK_SEPARATOR.join(parts)
         self._page_starts.sort()
         self._block_starts = [b.start for b in self.blocks]
+        if suspicious and not any(w.startswith(INVISIBLE_WARNING) for w in self.warnings):
+            pages = bool(self.blocks) and self.blocks[0].page is not None
+            numbers = sorted({n for b in suspicious if b.number and (n := b.page if pages else b.number)})
+            self.warnings.append(invisible_warning(numbers, pages))
+
+    def _clean_blocks(self) -> list[Block]:
+        """Every reader's text goes through cleantext.clean_text here, once. Returns the blocks that
+        held characters a reader cannot see (the warning names them)."""
+        if self.blocks and self.blocks[0].text.startswith("\ufeff"):  # a byte order mark, not a character
+            self.blocks[0].text = self.blocks[0].text.lstrip("\ufeff")
+        suspicious = []
+        for block in self.blocks:
+            text, hidden = clean_text(block.text)
+            if text is block.text:
+                continue
+            if block.page_breaks:
+                block.page_breaks = [(cleaned_offset(block.text, at), page) for at, page in block.page_breaks]
+            block.text = text
+            if hidden:
+                block.number = 0
+                suspicious.append(block)
+        return suspicious
 
     @cached_property
     def folded(self) -> str:

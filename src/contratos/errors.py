@@ -18,6 +18,7 @@ ERROR_CODES = {
     "too_large": "el archivo supera el tamaño máximo admitido",
     "timeout": "el análisis superó el tiempo máximo",
     "model_missing": "falta el modelo de español de spaCy",
+    "io_error": "el sistema no pudo leer el archivo (error del disco o del sistema)",
     "internal": "error interno",
 }
 

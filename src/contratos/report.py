@@ -131,9 +131,21 @@ class Report:
             "ocr_pages": list(self.ocr_pages),
             "pages_without_text": list(self.pages_without_text),
             "parties": dict(self.parties),
+            "playbook": self.playbook(),
             "checks": [c.to_dict() for c in self.checks],
             "summary": self.summary(),
         }
+
+    def playbook(self) -> dict | None:
+        """Which rules the checks applied and where they came from (config.Playbook.to_dict); the
+        defaults when no playbook was given; None for a file that could not be read."""
+        if not self.readable:
+            return None
+        if self.config is None:
+            from .config import Playbook
+
+            return Playbook().to_dict()
+        return self.config.to_dict()
 
     @classmethod
     def unreadable(cls, file: str, error) -> "Report":

@@ -15,6 +15,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[¿¡(\"«“]?[A-Z
 _ABBREVIATIONS = frozenset("""sr sra srta sres dr dra drs lic ing arq art arts núm num no nº n° pág pag págs av avda
     cía cia ltda inc ud uds vd vds d dña dª d.ª ej aprox máx mín tel fdo cp c.p col dpto depto prof mtro mtra
     exp ref vto bs gs lps""".split())
+MAX_SENTENCE = 2000  # characters; the longest sentence in sample_contracts/ and eval/ has 1,286
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){2,}[^\W\d_]{0,2}$")  # "S.A.", "M.N.", "S.R.L." (not "IVA.")
 
 
@@ -39,7 +40,31 @@ def _cue_regex(select: tuple[str, ...]) -> re.Pattern:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans in a block: a break after . ! ? before a capital or digit, except after an
-    abbreviation ("Sr.", "Art.") or initials ("S.A.", "M.N.")."""
+    abbreviation ("Sr.", "Art.") or initials ("S.A.", "M.N."). No span is longer than MAX_SENTENCE."""
+    spans = _punctuated(text)
+    if any(end - start > MAX_SENTENCE for start, end in spans):
+        spans = [piece for span in spans for piece in _bounded(text, *span)]
+    return spans
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut into pieces of at most MAX_SENTENCE characters, at a space when there is one: a text
+    without punctuation (or a pasted table) would otherwise be one "sentence" of a megabyte, which the
+    model cannot take (it needs about 1 GB per 100,000 characters)."""
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out
+
+
+def _punctuated(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_BREAK.finditer(text):
         before = text[start:m.start()].rsplit(None, 1)

@@ -3,6 +3,7 @@ no OS error text, codec name or tomllib message (all English) ever reaches the u
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from pathlib import Path
 
@@ -23,6 +24,7 @@ _SYNTAX = (
     ("Illegal character", "un carácter no permitido"),
     ("Found invalid character", "un carácter no permitido"),
 )
+MAX_TOML_BYTES = 1024 * 1024  # a playbook or a file of answers is a few hundred bytes
 _WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -46,15 +48,29 @@ def toml_syntax_error(exc: tomllib.TOMLDecodeError) -> str:
 
 
 def read_toml(path: Path, option: str) -> dict:
-    """The file as a dict. `option` is the command-line option that named it (for the hints)."""
-    if path.is_dir():
-        raise TomlFileError("es una carpeta, no un archivo", f"Indique en {option} un archivo .toml")
+    """The file as a dict. `option` is the command-line option that named it (for the hints). Only a
+    regular file of at most MAX_TOML_BYTES is read: a FIFO would block for ever, /dev/zero never ends."""
     try:
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise TomlFileError("es una carpeta, no un archivo", f"Indique en {option} un archivo .toml")
+        if not stat.S_ISREG(info.st_mode):
+            raise TomlFileError("no es un archivo normal (es una tubería, un socket o un dispositivo)",
+                                f"Indique en {option} un archivo .toml guardado en el disco")
+        if info.st_size > MAX_TOML_BYTES:
+            raise TomlFileError(f"pesa {info.st_size // 1024} KB, más de los {MAX_TOML_BYTES // 1024} KB que puede "
+                                "ocupar un archivo de configuración", f"Revise que indica en {option} el archivo correcto")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_TOML_BYTES + 1)
+        if len(raw) > MAX_TOML_BYTES:  # it grew after the check
+            raise TomlFileError(f"pesa más de los {MAX_TOML_BYTES // 1024} KB que puede ocupar un archivo de "
+                                "configuración", f"Revise que indica en {option} el archivo correcto")
     except FileNotFoundError:
         raise TomlFileError("el archivo no existe", f"Revise la ruta de {option}") from None
     except PermissionError:
         raise TomlFileError("no hay permiso de lectura", "Compruebe los permisos del archivo") from None
+    except NotADirectoryError:
+        raise TomlFileError("una parte de la ruta no es una carpeta", f"Revise la ruta de {option}") from None
     except OSError:
         raise TomlFileError("no se pudo leer el archivo (no es un archivo normal o el disco falló)",
                             f"Indique en {option} un archivo .toml legible") from None

@@ -9,6 +9,7 @@ import io
 import json
 from dataclasses import dataclass, field
 
+from ..safe import csv_cell, display_name
 from .labels import PRIORITY_RANGE, STATUS_LABEL, agreeing, core_states, ending
 
 CORE = ("alcance", "pago", "rescision")
@@ -29,6 +30,14 @@ class Totals:
     core_gaps: int = 0
     not_contracts: int = 0
     core_not_reviewed: tuple = ()  # core checks the playbook disabled (the same for every file)
+    planned: int = 0  # files the scan set out to check
+    interrupted: bool = False  # stopped before the end (Ctrl-C, SIGTERM, SIGHUP): the output says so
+    playbook: dict | None = None  # config.Playbook.to_dict() of the rules every file was checked with
+
+    @property
+    def interruption(self) -> str | None:
+        """ "revisión interrumpida: 3 de 10 archivos", or None for a scan that went to the end."""
+        return f"revisión interrumpida: {self.files} de {self.planned} archivos" if self.interrupted else None
 
     def add(self, report: dict) -> None:
         self.files += 1
@@ -59,9 +68,14 @@ class Totals:
         return 2 if self.unreadable else (1 if self.with_gaps else 0)
 
     def to_dict(self) -> dict:
-        return {"files": self.files, "unreadable": self.unreadable, "with_gaps": self.with_gaps,
+        data = {"files": self.files, "unreadable": self.unreadable, "with_gaps": self.with_gaps,
                 "without_gaps": self.files - self.unreadable - self.with_gaps, "pages": self.pages,
                 "gaps_by_check": dict(sorted(self.gaps_by_check.items()))}
+        if self.playbook is not None:
+            data["playbook"] = self.playbook
+        if self.interrupted:
+            data.update(interrupted=True, planned=self.planned, note=self.interruption)
+        return data
 
     def sentence(self) -> str:
         """The totals in one or a few sentences: the core clauses by check id and status (a clause the
@@ -105,7 +119,8 @@ class JsonlWriter:
         self.out.flush()
 
     def close(self, totals: Totals) -> None:
-        pass
+        if totals.interrupted:  # the last line says the list is incomplete
+            self.out.write(json.dumps({"interrupted": True, "message": totals.interruption}, ensure_ascii=False) + "\n")
 
 
 class CsvWriter:
@@ -120,10 +135,13 @@ class CsvWriter:
         self.writer.writeheader()
 
     def write(self, report: dict) -> None:
-        self.writer.writerow(summary_row(report))
+        row = summary_row(report)
+        row["file"] = display_name(row["file"])  # a newline or ESC in a name would act when the CSV is shown
+        self.writer.writerow({key: csv_cell(value) for key, value in row.items()})
 
     def close(self, totals: Totals) -> None:
-        pass
+        if totals.interrupted:  # a last row that says the list is incomplete
+            self.writer.writerow({"file": totals.interruption})
 
 
 class JsonWriter:
@@ -159,7 +177,7 @@ class TableWriter:
 def render_table(rows: list[dict], totals: Totals) -> str:
     rows = sorted(rows, key=lambda r: r["file"])
     headers = ["Archivo", *CORE_NAMES.values(), "Débiles", "Error"]
-    body = [[r["file"], *(STATUS_LABEL.get(r[c], "") if r[c] else "—" for c in CORE), str(r["gaps"]),
+    body = [[display_name(r["file"]), *(STATUS_LABEL.get(r[c], "") if r[c] else "—" for c in CORE), str(r["gaps"]),
              r["error"]] for r in rows]
     widths = [min(60, max(len(h), *(len(row[i]) for row in body))) if body else len(h)
               for i, h in enumerate(headers[:-1])]
@@ -174,9 +192,13 @@ def render_table(rows: list[dict], totals: Totals) -> str:
     for row in body:
         line(row)
     buf.write("\n" + totals.sentence() + "\n")
+    if totals.playbook is not None:
+        buf.write(f"Reglas: {totals.playbook['description']}\n")
     if totals.gaps_by_check:
         buf.write("Puntos débiles por comprobación: " + ", ".join(
             f"{k} {v}" for k, v in sorted(totals.gaps_by_check.items())) + "\n")
+    if totals.interrupted:  # the last line: this is not the whole folder
+        buf.write(totals.interruption[:1].upper() + totals.interruption[1:] + ".\n")
     return buf.getvalue()
 
 

@@ -1,6 +1,7 @@
 """The pre-signing checklist as Markdown: automatic items, questions about the other party, verdict."""
 from __future__ import annotations
 
+from ..safe import markdown_code, markdown_text
 from .labels import STATUS_LABEL, place
 
 ANSWER_LABEL = {"si": "sí", "no": "no", "no_se": "no sé", None: "sin responder"}
@@ -9,18 +10,19 @@ ANSWER_LABEL = {"si": "sí", "no": "no", "no_se": "no sé", None: "sin responder
 def render_checklist_markdown(checklist) -> str:
     report = checklist.report
     words = checklist.words
-    out = [f"# {words['titulo']}: `{report.file}`", ""]
+    out = [f"# {words['titulo']}: {markdown_code(report.file)}", ""]
+    out += [f"Reglas: {markdown_text(report.playbook()['description'])}", ""]
     for warning in report.warnings:
-        out += [f"> **Aviso:** {warning}", ""]
+        out += [f"> **Aviso:** {markdown_text(warning)}", ""]
     out += [f"## {words['secciones']['automaticas']}", ""]
     for check in report.checks:
         box = "x" if check.status == "ok" else " "
         priority = f" (prioridad {check.severity})" if check.is_gap else ""
         # the finding itself ("el preaviso es de 5 días"), not only the generic message of the status
         out.append(f"- [{box}] **{check.name}**: {STATUS_LABEL[check.status]}{priority}. "
-                   f"{check.explanation or check.message}")
+                   f"{markdown_text(check.explanation or check.message)}")
         for ev in check.evidence[:1]:
-            out.append(f"  > «{ev.text}» — *{place(ev)}*")
+            out.append(f"  > «{markdown_text(ev.text)}» — *{markdown_text(place(ev))}*")
     out += ["", f"## {words['secciones']['preguntas']}", ""]
     for q in checklist.questions:
         box = "x" if q.answer in ("si", "no") and not q.red_flag else " "
@@ -28,7 +30,7 @@ def render_checklist_markdown(checklist) -> str:
         out.append(f"- [{box}] {q.text} **Respuesta: {ANSWER_LABEL[q.answer]}**{flag}")
         out.append(f"  *Según los artículos: {q.source}.*")
     out += ["", f"## Veredicto: **{checklist.verdict_label}**", ""]
-    out += [f"- {reason}" for reason in checklist.reasons]
+    out += [f"- {markdown_text(reason)}" for reason in checklist.reasons]
     if checklist.notes:
-        out += ["", "### Para tener en cuenta", ""] + [f"- {note}" for note in checklist.notes]
+        out += ["", "### Para tener en cuenta", ""] + [f"- {markdown_text(note)}" for note in checklist.notes]
     return "\n".join(out) + "\n"

@@ -40,7 +40,8 @@ def render_html(report, checklist=None) -> str:
     if not report.readable:
         body.append(f"<p class=\"aviso\">No se pudo leer el archivo: {escape(report.error['message'])}</p></header>")
         return _page(title, body)
-    body.append(f"<p>{escape(summary_line(report))}</p></header>")
+    body.append(f"<p>{escape(summary_line(report))}</p>")
+    body.append(f"<p class=\"reglas\">Reglas: {escape(report.playbook()['description'])}</p></header>")
     body += [f"<p class=\"aviso\">{escape(w)}</p>" for w in report.warnings]
     if checklist is not None:
         body += _checklist(checklist)

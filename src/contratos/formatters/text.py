@@ -5,6 +5,7 @@ import textwrap
 
 import click
 
+from ..safe import display_name, terminal_text
 from .labels import STATUS_LABEL, STATUS_MARK, place, summary_line
 
 _COLOR = {"ok": "green", "weak": "yellow", "missing": "red", "not_applicable": "bright_black"}
@@ -17,14 +18,15 @@ def _wrap(text: str, indent: str = "    ") -> str:
 
 def render_text(report, color: bool = False) -> str:
     style = (lambda s, **kw: click.style(s, **kw)) if color else (lambda s, **kw: s)
-    lines = [style(f"contratos · {report.file}", bold=True)]
+    lines = [style(f"contratos · {display_name(report.file)}", bold=True)]
     if not report.readable:
         lines.append(f"No se pudo leer el archivo: {report.error['message']}")
         return "\n".join(lines) + "\n"
     meta = [report.format or ""] + ([f"{report.pages} páginas"] if report.pages else [])
     lines.append(f"Formato: {', '.join(m for m in meta if m)}")
+    lines.append(f"Reglas: {report.playbook()['description']}")
     for warning in report.warnings:
-        lines.append(style(f"Aviso: {warning}", fg="yellow"))
+        lines.append(style(f"Aviso: {terminal_text(warning)}", fg="yellow"))
     lines.append(summary_line(report))
     for check in report.checks:
         lines.append("")
@@ -36,7 +38,7 @@ def render_text(report, color: bool = False) -> str:
         if check.explanation and check.explanation != check.message:
             lines.append(_wrap(check.explanation))
         for ev in check.evidence[:3]:
-            lines.append(_wrap(f"«{ev.text}» ({place(ev)})", indent="      "))
+            lines.append(_wrap(f"«{terminal_text(ev.text)}» ({terminal_text(place(ev))})", indent="      "))
         if check.is_gap:
             lines.append(_wrap("Por qué importa: " + check.why))
             lines.append(_wrap("Qué pedir: " + check.recommendation))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import ContratosError
+from ..oserrors import read_error
 
 SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf",
              ".odt": "odt", ".rtf": "rtf", ".html": "html", ".htm": "html", ".rst": "rst", ".tex": "tex"}
@@ -102,10 +103,10 @@ def read_document(path: str | os.PathLike, password: str | None = None, ocr: boo
     """Read a contract from `path`; raise ContratosError with a Spanish explanation when impossible.
     `ocr`: read PDF pages without a text layer with Tesseract."""
     path = Path(path)
-    _check_path(path)
     suffix = path.suffix.lower()
     by_name = SUPPORTED.get(suffix)
     try:
+        _check_path(path)
         if path.stat().st_size == 0:  # e.g. "New > Word document" in Windows Explorer, never edited
             raise ContratosError("empty", "el archivo está vacío (0 bytes)", "Compruebe que es el contrato correcto")
         content = sniff(path)
@@ -145,6 +146,8 @@ def read_document(path: str | os.PathLike, password: str | None = None, ocr: boo
         raise ContratosError("permission_denied", "no hay permiso de lectura", "Revise los permisos del archivo") from None
     except FileNotFoundError:
         raise ContratosError("not_found", "el archivo desapareció mientras se leía", "Vuelva a intentarlo") from None
+    except OSError as exc:  # a name too long, a disk error...: the system's words are English
+        raise read_error(exc) from None
     if kind != by_name and kind in _LABELS:
         where = f"su extensión es {suffix}" if suffix else "no tiene extensión"
         document.warnings.insert(0, f"El archivo es {_LABELS[kind]} aunque {where}; se ha leído como tal.")

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..cleantext import clean_text
 from ..document import Block, Document
 from ..errors import ContratosError
 from ..textnorm import fold
@@ -45,10 +46,20 @@ def _has_end(path: Path) -> bool:
         return b"%%EOF" in fh.read()
 
 
-def _page_lines(page) -> list[str]:
+def _page_lines(page, hidden_text: list[tuple[str, str]] | None = None) -> list[str]:
+    """The page's lines of text. Text a person cannot see (see pdf_hidden) is left out and, with
+    why it is hidden, added to `hidden_text`."""
+    from .pdf_hidden import hidden_objects, visible_text
+
     textpage = page.get_textpage()
     try:
-        text = textpage.get_text_range()
+        hidden = hidden_objects(page)
+        if hidden:
+            text, quotes = visible_text(textpage, hidden)
+            if hidden_text is not None:
+                hidden_text.extend(quotes)
+        else:
+            text = textpage.get_text_range()
     finally:
         textpage.close()
     # pypdfium2 marks a hyphen + line break as U+FFFE (or U+0002): the word continues on the next
@@ -107,6 +118,7 @@ def read_pdf(path: Path, password: str | None = None, ocr: bool = False) -> Docu
             raise ContratosError("too_large", f"el PDF tiene {n_pages} páginas, más de {MAX_PAGES}",
                                  f"Divida el documento en partes de hasta {MAX_PAGES} páginas")
         pages, damaged = [], []
+        hidden: list[tuple[int, str, str]] = []  # (page, reason, text) of text nobody sees
         for i in range(n_pages):
             try:  # a broken page object: the other pages are still read
                 page = pdf[i]
@@ -115,7 +127,9 @@ def read_pdf(path: Path, password: str | None = None, ocr: bool = False) -> Docu
                 pages.append([])
                 continue
             try:
-                lines = _page_lines(page)
+                quotes: list[tuple[str, str]] = []
+                lines = _page_lines(page, quotes)
+                hidden.extend((i + 1, reason, quote) for reason, quote in quotes)
                 if ocr and _chars(lines) < _MIN_CHARS_PER_PAGE:
                     from .ocr import ocr_page
 
@@ -145,6 +159,8 @@ def read_pdf(path: Path, password: str | None = None, ocr: bool = False) -> Docu
     blocks = _blocks(_strip_running_lines(pages))
     doc = Document(path=str(path), format="pdf", blocks=blocks, pages=n_pages,
                    pages_without_text=empty_pages, ocr_pages=ocr_pages)
+    if hidden:
+        doc.warnings.insert(0, hidden_text_warning(hidden))
     if ocr_pages:
         doc.warnings.append(f"Texto obtenido por OCR en {_page_list(ocr_pages)}: puede contener errores de "
                             "reconocimiento; compare las citas con el original")
@@ -154,6 +170,27 @@ def read_pdf(path: Path, password: str | None = None, ocr: bool = False) -> Docu
     if damaged:
         doc.warnings.append("Páginas dañadas que no se pudieron leer (no revisadas): " + ", ".join(map(str, damaged)))
     return doc
+
+
+_MAX_QUOTES, _MAX_QUOTE = 5, 200
+
+
+def hidden_text_warning(hidden: list[tuple[int, str, str]]) -> str:
+    """One warning quoting the hidden text: a red flag the user must see before anything else."""
+    from .pdf_hidden import REASONS
+
+    merged: list[list] = []  # runs of one page and one reason, joined
+    for page, reason, text in hidden:
+        if merged and merged[-1][0] == page and merged[-1][1] == reason:
+            merged[-1][2] += " " + text
+        else:
+            merged.append([page, reason, text])
+    merged = [[page, reason, clean_text(text)[0]] for page, reason, text in merged]
+    quotes = [f"«{text if len(text) <= _MAX_QUOTE else text[:_MAX_QUOTE].rstrip() + '…'}» "
+              f"(página {page}, {REASONS[reason]})" for page, reason, text in merged[:_MAX_QUOTES]]
+    more = f"; y {len(merged) - _MAX_QUOTES} fragmentos más" if len(merged) > _MAX_QUOTES else ""
+    return ("El PDF contiene texto oculto, que no se ve en pantalla ni al imprimirlo; no se ha tenido en cuenta "
+            f"en la revisión: {'; '.join(quotes)}{more}. Pregunte a la otra parte por qué está ahí.")
 
 
 def _page_list(numbers: list[int]) -> str:
