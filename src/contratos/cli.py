@@ -156,7 +156,7 @@ def cli():
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
 def check_command(archivo: str, fmt: str, password: str | None, force: bool, max_days: int | None,
                   ocr: bool, timeout: float | None, config_path: str | None, fail_on: str):
-    """Revisa un contrato (.docx, .pdf, .odt, .rtf, .html, .txt o .md) y muestra el informe.
+    """Revisa un contrato (.docx, .pdf, .odt, .rtf, .html, .txt, .md, .rst o .tex) y muestra el informe.
     Con - como ARCHIVO, lo lee de la entrada estándar (cat contrato.pdf | contratos check -)."""
     from .formatters import render
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import codecs
 import contextvars
-import re
 from pathlib import Path
 
 from ..document import Block, Document
