@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = [ROOT / "sample_contracts", ROOT / "eval" / "documents"]
-HOLDOUT = [ROOT / "eval" / "holdout", ROOT / "eval" / "holdout2"]  # written after the rules
+HOLDOUT = [ROOT / "eval" / "holdout", ROOT / "eval" / "holdout2", ROOT / "eval" / "holdout3"]  # written after the rules
 GAPS = ("weak", "missing")
 DETAILS = ("who", "notice_days", "pays_work_done")
 
