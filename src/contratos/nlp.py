@@ -109,6 +109,10 @@ class Analysis:
         """The template blanks of the whole text (blanks.py), found once for every check."""
         return find_blanks(self.document.text)
 
+    def index_of(self, sentence: Sentence) -> int:
+        """The position of a sentence in `sentences` (they are in text order)."""
+        return bisect.bisect_left([s.start for s in self.sentences], sentence.start)
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding the character at `offset` (None in a heading or between sentences)."""
         i = bisect.bisect_right([s.start for s in self.sentences], offset) - 1

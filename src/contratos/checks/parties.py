@@ -102,11 +102,14 @@ class Parties:
         # Markdown emphasis around a defined name (**"EL CONTRATANTE"**, *“EL CLIENTE”*) is not part of it
         head = _MARKUP.sub("", text[:20000])
         for m in definition.finditer(head):
-            raw = m.group(1).strip(" ,.;:\"'”»")
+            # "en adelante EL REPRESENTANTE y EL ALUMNO respectivamente": the first name is this party's
+            raw = re.split(r"\s+(?:y|e|o)\s+", m.group(1))[0].strip(" ,.;:\"'”»")
             quoted = head[max(0, m.start(1) - 2): m.start(1)].strip()[-1:] in ("\"", "“", "«", "'", "(")
             if not raw or (raw[0].islower() and not quoted) or _NOT_A_NAME.match(fold(raw)):
                 continue  # "llamadas telefónicas", "identificado por el nombre": not a party's name
             alias = _ARTICLES.sub("", fold(raw))
+            if len(alias.replace(".", "")) < 3:  # "LA E.S.E." folds to "e"
+                continue
             if not alias or alias in parties.aliases or alias in unknown or alias in ("partes", "parte"):
                 continue
             parties.written[alias] = _as_written(m.group(1))

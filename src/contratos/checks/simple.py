@@ -38,10 +38,23 @@ def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | N
                     continue
                 if label not in keep_negated and is_negated(span[0]):
                     continue
-                if role and _actor(s, span, ctx) not in (role, "both") and not _clause_of(s, role, ctx):
+                if role and _actor(s, span, ctx) not in (role, "both") and not _clause_of(s, role, ctx) \
+                        and _lead_role(analysis, s, ctx) != role:
                     continue
                 out.append((s, span))
     return out
+
+
+def _lead_role(analysis: Analysis, sentence: Sentence, ctx: Context) -> str | None:
+    """For an item of a list ("a) permitir el ingreso del técnico"), the party of the sentence that opens
+    it ("Son obligaciones del ABONADO:", "EL SOCIO se obliga a:"), in the same clause."""
+    i = analysis.index_of(sentence)
+    for previous in reversed(analysis.sentences[max(0, i - 8): i]):
+        if previous.clause is not sentence.clause and previous.clause.section != sentence.clause.section:
+            return None
+        if previous.text.rstrip().endswith(":"):
+            return ctx.parties.last_role(previous.text, subjects_only=False)
+    return None
 
 
 def _clause_of(sentence: Sentence, role: str, ctx: Context) -> bool:
