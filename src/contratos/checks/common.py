@@ -56,25 +56,40 @@ def has_parse(token) -> bool:
     return token.doc.has_annotation("DEP")
 
 
-def chain(token, hops: int = 4):
-    """The token and the words that govern it, up to the main verb of its clause."""
+RELATIVE_PRONOUNS = frozenset({"que", "cual", "cuales", "quien", "quienes", "donde", "cuyo", "cuya"})
+
+
+def relative_clause(token):
+    """The verb of the relative clause that holds the word ("incidencias que no puedan resolverse",
+    "el plazo durante el cual ninguna podrá resolverlo"), or None: an `acl` introduced by a relative pronoun."""
+    for node in chain(token)[1:] if has_parse(token) else []:
+        if node.dep_.startswith("acl") and any(c.norm_ in RELATIVE_PRONOUNS for c in node.subtree if c.i < node.i):
+            return node
+    return None
+
+
+def chain(token, hops: int = 4, stop=None):
+    """The token and the words that govern it, up to the main verb of its clause (or up to `stop`)."""
     out = [token]
     if not has_parse(token):
         return out
-    while hops and token.dep_ in _UPWARD and token.head is not token:
+    while hops and token is not stop and token.dep_ in _UPWARD and token.head is not token:
         token = token.head
         out.append(token)
         hops -= 1
     return out
 
 
-def is_negated(token, prohibitions: frozenset[str] = frozenset()) -> bool:
+def is_negated(token, prohibitions: frozenset[str] = frozenset(), within_relative: bool = False) -> bool:
     """True when the parse puts the word under "no", "en ningún caso" or a verb of prohibition;
-    without a parse, when "no" stands just before it. "sin subordinación", "ni horario" too."""
+    without a parse, when "no" stands just before it. "sin subordinación", "ni horario" too.
+    `within_relative`: a word inside a relative clause is negated only from within it ("el mes en que se
+    produzca la terminación" is not negated by the "no tendrá derecho" of the main clause)."""
     doc = token.doc
     if any(doc[i].norm_ in ("sin", "ni") or _negator(doc[i]) for i in range(max(0, token.i - 2), token.i)):
         return True
-    for node in (chain(token) if has_parse(token) else []):
+    stop = relative_clause(token) if within_relative else None
+    for node in (chain(token, stop=stop) if has_parse(token) else []):
         if node is not token and node.lemma_ in prohibitions:
             return True
         # "ninguna de las partes podrá resolverlo"

@@ -9,7 +9,7 @@ from ..nlp import Analysis, Sentence
 from ..sentences import clause_group
 from ..patterns import CheckSpec
 from ..report import CheckResult
-from .common import chain, evidence, has_parse, is_negated, make_result, phrase, subject
+from .common import chain, evidence, has_parse, is_negated, make_result, phrase, relative_clause, subject
 from .context import Context
 from ..blanks import blanks_within
 from ..textnorm import fold
@@ -44,6 +44,11 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
     contract, other = spec.words("objetos_contrato"), spec.words("otros_sentidos")
     if token.lemma_ in _NEEDS_OBJECT or token.norm_ in _NEEDS_OBJECT:
         return _names_the_contract(token, spec)
+    if _ENCLITIC.search(token.norm_) and token.pos_ in ("VERB", "AUX"):
+        return True  # "resolverlo", "dejarlo sin efecto": the clitic is the contract ("cancela" has none)
+    relative = relative_clause(token)  # "incidencias que no puedan resolverse": what the clause is about
+    if relative is not None and relative.head.pos_ in ("NOUN", "PROPN") and relative.head.lemma_ not in contract:
+        return False
     head = token.head
     if head is not token and head.lemma_ in ("dar", "poner") and re.search(r"(lo|la|le|les)$", head.norm_):
         return True  # "darlo por terminado", "ponerle término": the clitic is the contract
@@ -64,7 +69,7 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
         return True
     if token.i > 0 and token.doc[token.i - 1].norm_ == "por":
         return True  # "dar (el contrato / darlo) por terminado" ends a relationship, not a task
-    if re.search(r"(lo|la|se)$", token.norm_) and token.pos_ in ("VERB", "AUX"):
+    if re.search(r"(ar|er|ir|ndo)(lo|la|se)$", token.norm_) and token.pos_ in ("VERB", "AUX"):
         return True  # "rescindirlo", "resolverse"
     if any(c.norm_ in ("anticipada", "anticipado", "unilateral", "voluntaria") for c in token.children):
         return True
@@ -108,12 +113,20 @@ def _permitted(token, permission: frozenset[str]) -> bool:
     return any(t.lemma_ in permission or t.norm_ in permission for t in doc[max(0, token.i - 6): token.i])
 
 
+def _only_at_expiry(s: Sentence) -> bool:
+    """Ending at expiry or by not renewing ("al vencimiento del plazo", "la prórroga"); "dar por terminado
+    antes del vencimiento del plazo" is an early exit, not one at expiry."""
+    return any(span[0].norm_ != "antes" or any(t.lemma_.startswith(("renov", "prorrog")) for t in s.doc)
+               for span in s.spans("rescision.AL_VENCIMIENTO"))
+
+
 def _is_cause_list(token) -> bool:
     """ "Son causas de rescisión: ..." grants a right for cause."""
     return token.head.lemma_ in _CAUSE_HEADS or any(t.lemma_ in _CAUSE_HEADS for t in token.doc[max(0, token.i - 3): token.i])
 
 
 _ITEM_BREAK = re.compile(r"\n|;|(?:^|\s)(?:\d{1,2}|[a-h]|[ivx]{1,4})\s?[).-]\s|\s-\s")
+_ENCLITIC = re.compile(r"(ar|er|ir|ndo)(lo|la)$")  # "rescindirlo", "dándolo", not "cancela"
 _BARE_MARK = re.compile(r"^\s*\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[).]\s*$")
 _ENUMERATED = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s?[).]|[-*•·|–])\s")
 _BUSINESS_DAYS = re.compile(r"\b(habiles|habil|laborables|laborable)\b")
@@ -318,7 +331,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             related.append(s)
             # "En caso de cancelación por el cliente, los anticipos no serán reembolsables": the "no" belongs
             # to what follows the condition, not to the ending it names
-            if is_negated(token, prohibitions) and _condition_start(token) is None:
+            if is_negated(token, prohibitions, within_relative=True) and _condition_start(token) is None:
                 if not any(t.norm_ in ("salvo", "excepto") for t in s.doc):
                     prohibited.append(s)
                     break
@@ -336,7 +349,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
                     listed_notice[id(s)] = _item_notice(free_item)
                 rights.append(Right(s, span, who, free_item is None))
                 break
-            if s.has("rescision.AL_VENCIMIENTO") and not s.has("rescision.SIN_CAUSA"):
+            if _only_at_expiry(s) and not s.has("rescision.SIN_CAUSA"):
                 at_expiry.append(s)
                 break
             if s.has("rescision.MUTUO") and not s.has("rescision.SIN_CAUSA"):
