@@ -34,6 +34,7 @@ _TITLE_END = re.compile(r"\s*(?:\.\s?[-–—]|[.:]|\s[-–—]\s)\s+")
 # El proveedor..."): the marks are not part of the heading
 _MD_HASHES = re.compile(r"^#{1,6}\s+")
 _MD_STRONG = re.compile(r"^(\*\*|__)(?P<inner>[^*_]{1,160}?)\1")
+_BRACKETED_TITLE = re.compile(r"^\(([^()\n]{2,80})\)\s*[.:\-–—]*\s*")
 _GLUED_TITLE = re.compile(r"^([^.:\n]{3,80})[.:](?=[A-ZÁÉÍÓÚÑ¿][a-záéíóúñ]|(?:EL|LA|LOS|LAS|UN|UNA)\s)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -83,6 +84,9 @@ def _split_title(rest: str) -> tuple[str, str]:
     rest = rest.strip()
     if not rest:
         return "", ""
+    bracketed = _BRACKETED_TITLE.match(rest)  # "PRIMERA.- (PARTES)", "TERCERA.- (OBJETO) El consultor..."
+    if bracketed and _looks_like_title(bracketed.group(1)):
+        return bracketed.group(1).strip(), rest[bracketed.end():].strip(" .:-–—")
     m = _TITLE_END.search(rest)
     candidate = rest[: m.start()] if m else rest
     if _looks_like_title(candidate):
@@ -126,7 +130,7 @@ def parse_heading(line: str) -> Heading | None:
             level = 1
         else:
             level = 1
-        if i == 1 and rest and not (rest[0].isupper() or rest[0] in "\"«“"):
+        if i == 1 and rest and not (rest[0].isupper() or rest[0] in "\"«“("):
             continue  # "Primero, el cliente..." is prose
         if m.groupdict().get("ptitle"):  # "PRIMERO (Objeto).- EL JARDINERO se obliga..."
             start = stripped.index("(") + 1

@@ -105,7 +105,8 @@ class Parties:
             # "en adelante EL REPRESENTANTE y EL ALUMNO respectivamente": the first name is this party's
             raw = re.split(r"\s+(?:y|e|o)\s+", m.group(1))[0].strip(" ,.;:\"'”»")
             quoted = head[max(0, m.start(1) - 2): m.start(1)].strip()[-1:] in ("\"", "“", "«", "'", "(")
-            if not raw or (raw[0].islower() and not quoted) or _NOT_A_NAME.match(fold(raw)):
+            name = re.sub(r"^(el|la|los|las)\s+", "", raw, flags=re.IGNORECASE)  # "la FUNDACIÓN": the name is capitalised
+            if not name or (name[0].islower() and not quoted) or _NOT_A_NAME.match(fold(raw)):
                 continue  # "llamadas telefónicas", "identificado por el nombre": not a party's name
             alias = _ARTICLES.sub("", fold(raw))
             if len(alias.replace(".", "")) < 3:  # "LA E.S.E." folds to "e"
