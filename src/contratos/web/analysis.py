@@ -133,8 +133,8 @@ class Analyser:
         async with self._slots:
             for attempt in (1, 2):
                 generation = self._generation
-                future = self._pool.submit(analyse_in_worker, path, name, self.timeout, options)
                 try:
+                    future = self._pool.submit(analyse_in_worker, path, name, self.timeout, options)
                     return await asyncio.wait_for(asyncio.wrap_future(future), hard_limit)
                 except asyncio.TimeoutError:  # stuck in C code past the alarm: replace the workers
                     self._restart(generation)
