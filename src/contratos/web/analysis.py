@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import signal
+import sys
 import tempfile
 import unicodedata
 from collections import OrderedDict
@@ -43,12 +44,26 @@ def safe_suffix(name: str) -> str:
 
 
 def _init_worker() -> None:
-    """Ctrl-C is for the server, not the workers; the model is already loaded (forked) or loads now."""
+    """Ctrl-C is for the server, not the workers, which end with it even if it is killed; the model is
+    already loaded (forked) or loads now."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     from ..nlp import load_model, warm_up
 
     load_model()
     warm_up()
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel sends SIGKILL to this worker when the server process ends, however it ends."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
 
 
 def analyse_in_worker(path: str, name: str, timeout: float, options: dict) -> Report:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
+import signal
 import socket
 import sys
 
@@ -56,6 +57,14 @@ def url_of(host: str, port: int, token: str | None) -> str:
     return f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
 
 
+def access_token(host: str, token: str | None) -> str | None:
+    """The token to require: the one given, else a new one for any address but the loopback ones
+    (it is then shown in the URL)."""
+    if token is None and not is_loopback(host):
+        return secrets.token_urlsafe(18)
+    return token
+
+
 def serve(host: str, port: int, token: str | None, open_browser: bool, max_mb: float, jobs: int,
           timeout: float, extra_hosts=()) -> int:
     import uvicorn
@@ -63,8 +72,7 @@ def serve(host: str, port: int, token: str | None, open_browser: bool, max_mb: f
     from .analysis import Analyser
     from .app import create_app
 
-    if token is None and not is_loopback(host):
-        token = secrets.token_urlsafe(18)  # any other address needs one: generated and shown in the URL
+    token = access_token(host, token)
     sock = _bind(host, port)
     port = sock.getsockname()[1]
     print("contratos web: cargando el modelo de español…", file=sys.stderr, flush=True)
@@ -85,12 +93,20 @@ def serve(host: str, port: int, token: str | None, open_browser: bool, max_mb: f
                   "compártala solo con quien deba usarla", file=sys.stderr, flush=True)
         if open_browser:
             _open(url)
+        # uvicorn stops gracefully on Ctrl-C or SIGTERM, then raises the signal again for the handler
+        # that was there before it: this one lets the workers and the upload folder be cleaned up
+        for stop in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(stop, _stopped)
         server.run(sockets=[sock])
     finally:
         analyser.close()
         sock.close()
     print("contratos web: terminado.", file=sys.stderr, flush=True)
     return 0
+
+
+def _stopped(signum, frame) -> None:
+    """The signal was already handled by uvicorn (a graceful stop): nothing left to do here."""
 
 
 def _open(url: str) -> None:
