@@ -273,8 +273,14 @@
     $("#vista-aviso").textContent = text || "";
   }
 
+  // A report page from the server, parsed without its <style> (the same rules are in app.css; an inline
+  // style would break the page's Content-Security-Policy).
+  function parseReport(html) {
+    return new DOMParser().parseFromString(html.replace(/<style>[\s\S]*?<\/style>/, ""), "text/html");
+  }
+
   function showReport(html) {
-    const page = new DOMParser().parseFromString(html, "text/html");
+    const page = parseReport(html);
     $("#informe").replaceChildren(...Array.from(page.body.childNodes, (node) => document.importNode(node, true)));
   }
 
@@ -331,7 +337,7 @@
         notice(await messageOf(response));
         return;
       }
-      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      const page = parseReport(await response.text());
       const fresh = page.getElementById("lista");
       const old = document.getElementById("lista");
       if (fresh && old) old.replaceWith(document.importNode(fresh, true));
