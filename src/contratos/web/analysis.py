@@ -96,8 +96,9 @@ class Analyser:
     def __init__(self, jobs: int = 2, timeout: float = DEFAULT_TIMEOUT):
         from ..nlp import load_model, warm_up
 
-        load_model()  # once, here: the workers inherit it
+        load_model()  # once, here: the workers inherit it, and the readers' libraries
         warm_up()
+        from ..readers import docx, html, odt, pdf, rtf, text  # noqa: F401
         self.jobs = max(1, jobs)
         self.timeout = timeout
         self.folder = Path(tempfile.mkdtemp(prefix="contratos-web-"))  # mode 0700: this user only
