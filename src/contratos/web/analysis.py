@@ -82,6 +82,7 @@ def analyse_in_worker(path: str, name: str, timeout: float, options: dict) -> Re
             "internal", f"error interno al analizar ({type(exc).__name__})",
             "Informe del fallo adjuntando el archivo si puede"))
     report.file = name
+    report.document = None  # the parsed file (python-docx or lxml objects): neither picklable nor needed here
     return report
 
 
