@@ -117,7 +117,11 @@ def test_settings_are_the_playbook_of_the_cli(client, tmp_path):
     response = client.post("/api/check", **upload(BLANKS, perspectiva="cliente", preaviso_minimo_dias="45",
                                                   interes_mora_mensual="2", plazo_pago_maximo_dias=""))
     cli = cli_in(tmp_path, "check", BLANKS.name, "--format", "json", "--config", "ajustes.toml", files=[BLANKS])
-    assert response.text == cli.stdout
+    web, terminal = response.json(), json.loads(cli.stdout)
+    assert web.pop("playbook") == {"source": None, "origin": "web",
+                                   "description": "los ajustes de la página de contratos web"}
+    terminal.pop("playbook")
+    assert web == terminal
     default = client.post("/api/check", **upload(BLANKS)).json()
     assert response.json()["checks"] != default["checks"]  # the settings did change the findings
 

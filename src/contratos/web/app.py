@@ -5,6 +5,7 @@ JSON writers. `create_app` wraps the routes in the guards of security.py."""
 from __future__ import annotations
 
 import io
+import json
 from typing import Annotated
 
 from fastapi import Body, Depends, FastAPI, File, Form, Query, Request, UploadFile
@@ -172,7 +173,12 @@ def build_app(analyser: Analyser, max_bytes: int) -> FastAPI:
 
         fmt = choice("formato", formato, ("csv", "json"), "csv")
         buffer = io.StringIO(newline="")
-        writer, totals = WRITERS[fmt](buffer), Totals()
+        # like `scan`, the summary names the rules the files were checked with, when they all share them
+        # (settings changed between uploads: each report still says its own)
+        shared = {json.dumps(r["playbook"], sort_keys=True): r["playbook"] for r in informes
+                  if isinstance(r, dict) and r.get("playbook") is not None}  # an unreadable file has none
+        playbook = next(iter(shared.values())) if len(shared) == 1 else None
+        writer, totals = WRITERS[fmt](buffer), Totals(planned=len(informes), playbook=playbook)
         try:
             for report in informes:
                 writer.write(report)

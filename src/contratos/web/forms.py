@@ -4,6 +4,7 @@ checked with a one-line Spanish message naming the field and what it accepts."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from ..carta import REASONS, TYPES
 from ..checklist import questions_for
@@ -63,8 +64,10 @@ def playbook(fields: dict) -> Playbook:
         thresholds["exigir_intereses_mora"] = True
     if thresholds:
         data["umbrales"] = thresholds
+    if data == {"perspectiva": "prestador"}:
+        return Playbook()  # nothing set: the defaults, reported as the command line reports them
     try:
-        return parse(data, "ajustes")
+        return replace(parse(data, "ajustes"), source=None, origin="web")
     except ConfigError as error:
         message = error.message.removeprefix("ajustes: ").replace("Corrija el archivo de configuración",
                                                                   "Corrija los ajustes de la página")
