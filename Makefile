@@ -37,6 +37,7 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_web.py
 
 # the same, plus the peer redline-buddy 0.2.0 (installed in its own venv under build/) on the same PDFs
 PEER := build/peer-venv
@@ -53,7 +54,7 @@ eval: $(STAMP)
 eval-real: $(STAMP)
 	$(BIN)/python tools/evaluate_real.py --verbose
 
-# a PNG of the HTML report of a sample contract, rendered by the system Chromium
+# PNGs of the HTML report of a sample contract and of the `contratos web` page, rendered by the system Chromium
 screenshot: $(STAMP)
 	$(BIN)/python tools/screenshot.py
 

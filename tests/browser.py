@@ -27,8 +27,9 @@ def browser_unavailable() -> str | None:
 
 
 @contextmanager
-def chromium(width: int = 1200, height: int = 1600):
-    """A headless Chromium driven by the system chromedriver, with a fresh profile; never downloads."""
+def chromium(width: int = 1200, height: int = 1600, downloads: Path | None = None):
+    """A headless Chromium driven by the system chromedriver, with a fresh profile; never downloads
+    a browser. `downloads`: the folder where files the page downloads are saved."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -40,7 +41,12 @@ def chromium(width: int = 1200, height: int = 1600):
     options.add_argument(f"--window-size={width},{height}")
     options.add_argument(f"--user-data-dir={profile}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if downloads is not None:
+        options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                                  "download.prompt_for_download": False})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    if downloads is not None:
+        driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     try:
         yield driver
     finally:

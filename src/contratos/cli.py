@@ -568,6 +568,15 @@ def explain_command(check_id, config_path):
     sys.exit(EXIT_OK)
 
 
+def _register_web() -> None:
+    from .web.command import make_command
+
+    cli.add_command(make_command(Command, _HELP))
+
+
+_register_web()
+
+
 def _progress(total: int):
     """A progress bar on stderr only when stderr is a terminal (files done / total, rate, time left)."""
     from tqdm import tqdm

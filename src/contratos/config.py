@@ -21,7 +21,8 @@ PYPROJECT_TABLE = "tool.contratos"
 NO_CONFIG = ":sin-config:"  # the value --sin-config gives to --config: no discovery, the defaults
 # where a playbook came from: the defaults, --config, found in the working folder, or --sin-config
 ORIGINS = {"default": "por omisión", "option": "indicada con --config", "found": "encontrada en la carpeta actual",
-           "none": "por omisión (--sin-config: no se buscó configuración)"}
+           "none": "por omisión (--sin-config: no se buscó configuración)",
+           "web": "los ajustes de la página de contratos web"}
 DEFAULT_MAX_PAYMENT_DAYS = 60
 
 
