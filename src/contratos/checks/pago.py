@@ -42,7 +42,7 @@ def _about_payment(sentence: Sentence, span, spec: CheckSpec) -> bool:
     return any(abs(p.start - span.start) <= 15 for p in sentence.spans("pago.PAGO"))
 
 
-def _is_payment_sentence(s: Sentence, spec: CheckSpec) -> bool:
+def _is_payment_sentence(s: Sentence, spec: CheckSpec, blanks: list) -> bool:
     if s.doc is None or s.clause.section not in ("clauses", "annex", "preamble"):
         return False
     titles = s.clause.folded_titles
@@ -53,11 +53,11 @@ def _is_payment_sentence(s: Sentence, spec: CheckSpec) -> bool:
     if not s.has("pago.PAGO") or all(is_negated(span[0]) for span in s.spans("pago.PAGO")):
         return False
     return any(s.has(f"pago.{label}") for label in ("IMPORTE", "PLAZO_PAGO", "FORMA_PAGO", "TARIFA")) or \
-        s.has("comun.BLANCO")
+        bool(blanks_within(blanks, s.start, s.end))
 
 
 def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
-    payment = [s for s in analysis.parsed() if _is_payment_sentence(s, spec)]
+    payment = [s for s in analysis.parsed() if _is_payment_sentence(s, spec, analysis.blanks)]
     recitals = [s for s in analysis.with_label("pago.PAGO") if s.clause.section == "recitals"]
     free = [s for s in analysis.with_label("pago.SIN_PAGO") if s.clause.section != "recitals"]
     amounts = [(s, sp) for s in payment for sp in s.spans("pago.IMPORTE")]
