@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from string import Template
 
 from ..nlp import Analysis, Sentence
 from ..patterns import CheckSpec
@@ -107,6 +108,12 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     if blank_scope:
         evs = [evidence(analysis, s) for s, _ in blank_scope[:2]] + evs
         return make_result(spec, "weak", f"El alcance está sin completar: «{blank_scope[0][1]}».", evs, details)
+    open_advice = _open_advice(scope, spec)
+    if open_advice and not vague:
+        vague = [(open_advice[0], None)]
+        evs += [evidence(analysis, open_advice[0])]
+        return make_result(spec, "weak", Template(spec.extra["textos"]["asesoria_sin_limite"]).substitute(
+            servicio=open_advice[1]), evs, details)
     if vague:
         evs += [evidence(analysis, s, sp) for s, sp in vague[:2]]
         return make_result(spec, "weak", f"El alcance queda abierto: «{vague[0][1].text}».", evs, details)
@@ -131,6 +138,21 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     else:
         found = "Describe los servicios de forma concreta"
     return make_result(spec, "ok", f"{found}, {extras}.", evs, details)
+
+
+def _open_advice(scope: list[Sentence], spec: CheckSpec) -> tuple[Sentence, str] | None:
+    """An advisory service (coaching, asesoría, consultoría, acompañamiento, soporte) named in the scope with
+    no measure anywhere in it (sessions, hours, visits, months, reports): it can grow without end."""
+    advice, measure = re.compile(spec.extra["asesoria"]), re.compile(spec.extra["medida"])
+    found = None
+    for s in scope:
+        text = fold(s.text)
+        if measure.search(text):
+            return None
+        m = advice.search(text) if found is None else None
+        if m:
+            found = (s, m.group())
+    return found
 
 
 def _listed_items(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) -> list[str]:
