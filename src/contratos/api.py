@@ -34,7 +34,8 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
             reason = (f"El documento parece estar en {LANGUAGE_LABELS.get(language, language)}; "
                       "contratos revisa contratos redactados en español.")
         else:
-            reason = f"El documento parece {KIND_LABELS[kind]}, no un contrato de servicios."
+            reason = ("El documento no parece un contrato." if kind == "otro" else
+                      f"El documento parece {KIND_LABELS[kind]}, no un contrato de servicios.")
         report.warnings.insert(0, f"{reason} Las comprobaciones no se aplican; use --forzar para revisarlo igualmente.")
         report.not_applicable_reason = reason
         report.checks = not_applicable(reason)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from string import Template
 
-from .formatters.labels import listing
+from .words import agree, listing
 from .names import with_party_names
 from .patterns import CORE_CHECKS, CHECK_FILES, load_specs
 from .plantillas import load_for, suggested_clause
@@ -127,7 +127,7 @@ def letter_notes(report, up_to: str) -> list[str]:
                      "menciona")
     left = [c.name for c in report.gaps if c not in _included(report, up_to)]
     if left:
-        notes.append(f"la carta no incluye estos puntos débiles de prioridad más baja que --hasta {up_to}: "
-                     f"{'; '.join(left)}")
+        these = agree(len(left), "este punto débil", "estos puntos débiles")
+        notes.append(f"la carta no incluye {these} de prioridad más baja que --hasta {up_to}: {'; '.join(left)}")
     return notes
 

@@ -26,11 +26,25 @@ class _SpanishHelp:
             with formatter.section("Opciones"):
                 formatter.write_dl(opts)
         if isinstance(self, click.Group):
-            commands = [(name, cmd.get_short_help_str(60)) for name in self.list_commands(ctx)
+            commands = [(name, _SHORT_HELP.get(name) or cmd.get_short_help_str(60)) for name in self.list_commands(ctx)
                         if (cmd := self.get_command(ctx, name)) is not None and not cmd.hidden]
             if commands:
                 with formatter.section("Órdenes"):
                     formatter.write_dl(commands)
+
+
+# one whole sentence per command in the list of `contratos --help` (click would cut the docstring's first
+# sentence at 60 characters, mid-phrase); a command not listed here gets click's cut
+_SHORT_HELP = {
+    "anotar": "Copia .docx del contrato con un comentario en cada punto débil.",
+    "carta": "Correo a la otra parte: pedir cambios o declinar el proyecto.",
+    "check": "Revisa un contrato y muestra el informe.",
+    "checklist": "Lista de verificación antes de firmar, con un veredicto.",
+    "comparar": "Compara dos versiones de un contrato.",
+    "explicar": "Explica una comprobación y da una cláusula de ejemplo.",
+    "reglas": "Lista las comprobaciones y su prioridad.",
+    "scan": "Revisa muchos contratos (carpetas y archivos) y resume.",
+}
 
 
 def _spanish_extras(text: str) -> str:
@@ -137,7 +151,9 @@ def cli():
     """Revisa un contrato de servicios en español antes de firmarlo: si fija el alcance,
     el pago y una forma de salir (rescisión).
 
-    Códigos de salida: 0 sin puntos débiles, 1 hay al menos uno, 2 no se pudo leer el archivo.
+    Códigos de salida: 0 sin puntos débiles de prioridad alta (o de la que indique --fail-on), 1 hay
+    al menos uno, 2 no se pudo leer el archivo o la orden está mal escrita. La ayuda de cada orden
+    (contratos check --help) da los suyos.
     """
 
 
@@ -598,8 +614,13 @@ def main() -> None:
         click.echo("contratos: interrumpido.", err=True)
         sys.exit(130)
     except click.UsageError as exc:
-        click.echo(f"contratos: uso incorrecto: {_spanish_usage(exc)}. {_dash_hint(sys.argv[1:])}"
-                   "Ejecute 'contratos --help'.", err=True)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `contratos` alone: its help, not an error line
+            click.echo(exc.format_message(), err=True)
+            sys.exit(EXIT_ERROR)
+        where = exc.ctx.command_path if exc.ctx is not None else "contratos"  # the subcommand's own help
+        problem = _spanish_usage(exc)
+        click.echo(f"contratos: uso incorrecto: {problem}{'' if problem.endswith('?') else '.'} "
+                   f"{_dash_hint(sys.argv[1:])}Ejecute '{where} --help'.", err=True)
         sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
         click.echo(f"contratos: {exc.format_message()}", err=True)
@@ -631,12 +652,20 @@ def _dash_hint(args: list[str]) -> str:
 
 
 def _spanish_usage(exc: click.UsageError) -> str:
+    def guess(possibilities) -> str:
+        return f"; ¿quiso decir {' o '.join(possibilities[:2])}?" if possibilities else ""
+
     if isinstance(exc, click.MissingParameter):
-        return f"falta {exc.param.human_readable_name if exc.param else 'un argumento'}"
+        if isinstance(exc.param, click.Option):
+            return f"falta la opción {exc.param.opts[0]}"
+        return f"falta {exc.param.human_readable_name.rstrip('.') if exc.param else 'un argumento'}"
     if isinstance(exc, click.NoSuchOption):
-        return f"la opción {exc.option_name} no existe"
+        return f"la opción {exc.option_name} no existe{guess(exc.possibilities)}"
+    if hasattr(exc, "command_name"):  # click's NoSuchCommand: name it and suggest the closest one
+        return f"la orden '{exc.command_name}' no existe{guess(exc.possibilities)}"
     if isinstance(exc, click.BadParameter):
-        name = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else "un parámetro"
+        name = " (".join(exc.param.opts[:2]) + ")" * (len(exc.param.opts) > 1) \
+            if isinstance(exc.param, click.Option) else exc.param.human_readable_name if exc.param else "un parámetro"
         kind = exc.param.type if exc.param else None
         if isinstance(kind, click.Choice):
             return f"valor no válido para {name}; valores válidos: {', '.join(map(str, kind.choices))}"

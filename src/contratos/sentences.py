@@ -12,9 +12,22 @@ from .patterns import ANALYSIS_LEVELS, load_specs
 from .segment import Clause
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[¿¡(\"«“]?[A-ZÁÉÍÓÚÑÜ0-9])")
-_ABBREVIATIONS = frozenset("""sr sra srta sres dr dra drs lic ing arq art arts núm num no nº n° pág pag págs av avda
-    cía cia ltda inc ud uds vd vds d dña dª d.ª ej aprox máx mín tel fdo cp c.p col dpto depto prof mtro mtra
-    exp ref vto bs gs lps""".split())
+# abbreviations of Spanish legal and business text after which a full stop does not end the sentence
+# ("Sr.", "art.", "aprox.", "n.º", "cta. cte."); initials such as "S.A." or "S.R.L." are _INITIALS
+_ABBREVIATIONS = frozenset("""sr sra srta sres srs dr dra drs dres lic licda ing arq art arts núm num nº n° n.º n.° nro nros
+    pág pag págs pp av avda cía cia ltda inc incs ud uds vd vds d dña dª d.ª ej aprox máx mín tel fdo cp c.p col
+    dpto depto prof mtro mtra exp ref vto bs gs lps apdo párr fracc frac lit cap tít cta cte vol gral esq mz
+    sig sigs cfr vs admón""".split())
+# "No. 5" is the number; "... o no. El cliente" ends a sentence: "no" is an abbreviation only before a digit
+_BEFORE_DIGIT = frozenset({"no"})
+# "la cláusula 4. Ninguna de las partes": a one-digit number after these words is a reference that can
+# end a sentence ("1. El prestador" at the start of a sentence is an item number and does not)
+_REFERENCE_WORDS = frozenset("""cláusula clausula cláusulas clausulas artículo articulo artículos articulos art arts
+    numeral numerales apartado apartados inciso incisos inc punto puntos anexo anexos página pagina pág pag
+    capítulo capitulo cap sección seccion título titulo párrafo parrafo párr literal lit fracción fraccion
+    núm num número numero nº n° n.º n.° nro no""".split())
+_OPENERS = "(«\"“[¿¡'‘"
+_CLOSERS = ".\"»”)]'’"
 MAX_SENTENCE = 2000  # characters; the longest sentence in sample_contracts/ and eval/ has 1,286
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){2,}[^\W\d_]{0,2}$")  # "S.A.", "M.N.", "S.R.L." (not "IVA.")
 
@@ -67,15 +80,30 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _punctuated(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_BREAK.finditer(text):
-        before = text[start:m.start()].rsplit(None, 1)
-        word = before[-1].rstrip(".\"»”)").lower() if before else ""
-        if word in _ABBREVIATIONS or _INITIALS.match(word + ".") or len(word) <= 1 or "/" in word:
+        if not _ends_sentence(text[start:m.start()].rsplit(None, 2)[-2:], text[m.end():m.end() + 1]):
             continue
         spans.append((start, m.start()))
         start = m.end()
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def _ends_sentence(words: list[str], following: str) -> bool:
+    """Whether the full stop after the last of `words` (the sentence so far, its last words) ends the
+    sentence, `following` being the first character after the break."""
+    if not words:
+        return False
+    word = words[-1].rstrip(_CLOSERS).lstrip(_OPENERS).lower()  # "(aprox." is "aprox"
+    if word in _ABBREVIATIONS or _INITIALS.match(word + ".") or "/" in word:
+        return False
+    if word in _BEFORE_DIGIT:
+        return not following.isdigit()
+    if len(word) <= 1:  # an initial ("J. Pérez"), an item number ("1. El prestador")...
+        # ...but "cláusula 4. Ninguna" ends the sentence (a reference number, not an item)
+        previous = words[-2].lstrip(_OPENERS).rstrip(".,").lower() if len(words) > 1 else ""
+        return word.isdigit() and previous in _REFERENCE_WORDS
+    return True
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from string import Template
 
+from ..words import balanced, plural
 from ..nlp import Analysis, Sentence
 from ..patterns import CheckSpec
 from ..report import CheckResult
@@ -134,7 +135,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     items = _listed_items(analysis, scope, spec)
     if len(items) >= 2:
         shown = ", ".join(f"«{item}»" for item in items[:3]) + (f" y {len(items) - 3} más" if len(items) > 3 else "")
-        found = f"Enumera {len(items)} servicios o entregables ({shown})"
+        found = f"Enumera {plural(len(items), 'servicio o entregable', 'servicios o entregables')} ({shown})"
     else:
         found = "Describe los servicios de forma concreta"
     return make_result(spec, "ok", f"{found}, {extras}.", evs, details)
@@ -176,6 +177,7 @@ def _listed_items(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) ->
             marked = bool(_ITEM_MARK.match(raw)) or raw[:1] in "-•*·"
             text = _ITEM_MARK.sub("", raw.strip(" -•*·\t|")).strip()
             if (marked or len(text) <= 100) and len(text) >= 3 and not text.endswith(":"):
-                words = text.rstrip(".;,").split()
-                items.append(" ".join(words[:5]) + ("…" if len(words) > 5 else ""))
+                words = text.rstrip(".;,:").split()
+                shown = " ".join(words[:5]).rstrip(".;,:") if len(words) > 5 else " ".join(words)
+                items.append(balanced(shown) + ("…" if len(words) > 5 else ""))
     return items

@@ -11,6 +11,7 @@ from .common import evidence, is_negated, make_result
 from .context import Context
 from ..textnorm import fold
 from .quantities import days_in
+from ..words import balanced, plural
 
 _COMMISSION = re.compile(r"(comision|porcentaje)(?!e?s? bancari)")
 _TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|desisti|penalidad|clausula penal|indemniz")
@@ -111,10 +112,11 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     provider = ctx.own_role == "provider"
     if provider and approval and not approval_deadline:
         return make_result(spec, "weak", "El pago depende de que el cliente apruebe el trabajo «"
-                           f"{approval[0][1].text}», sin plazo para aprobar.",
+                           f"{balanced(approval[0][1].text)}», sin plazo para aprobar.",
                            evs + [evidence(analysis, approval[0][0], approval[0][1])], details)
     if provider and details["due_days"] is not None and details["due_days"] > ctx.max_payment_days:
-        return make_result(spec, "weak", f"El plazo de pago ({details['due_days']} días) supera el máximo de "
-                           f"{ctx.max_payment_days} días.", evs, details)
-    when = f"a {details['due_days']} días" if details["due_days"] else "con fecha de pago definida"
-    return make_result(spec, "ok", f"Importe {details['amount']} {when}.", evs, details)
+        return make_result(spec, "weak", f"El plazo de pago ({plural(details['due_days'], 'día', 'días')}) supera "
+                           f"el máximo de {plural(ctx.max_payment_days, 'día', 'días')}.", evs, details)
+    when = f"a {plural(details['due_days'], 'día', 'días')}" if details["due_days"] else "con fecha de pago definida"
+    # the amount as found can open a bracket it does not close: "PESOS MIL ($ 1.000"
+    return make_result(spec, "ok", f"Importe {balanced(details['amount'])} {when}.", evs, details)

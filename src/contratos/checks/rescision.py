@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from string import Template
 
+from ..words import plural
 from ..nlp import Analysis, Sentence
 from ..sentences import clause_group
 from ..patterns import CheckSpec
@@ -420,8 +421,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         problems += [texts["sin_pago_trabajo"]] if paid is None else []
         text = Template(texts["debil"]).substitute(problemas="; ".join(problems))
         return make_result(spec, "weak", text, evs, details)
-    days = (f"{notice} días" if notice != 1 else "1 día") + (" hábiles" if business and notice != 1 else
-                                                             " hábil" if business else "")
+    days = plural(notice, "día hábil", "días hábiles") if business else plural(notice, "día", "días")
     if not to_ask:
         text = Template(texts["ok_ambos" if who == "both" else "ok_propio"]).substitute(dias=days)
         return make_result(spec, "ok", text, evs, details)

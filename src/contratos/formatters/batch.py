@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..safe import csv_cell, display_name
-from .labels import PRIORITY_RANGE, STATUS_LABEL, agreeing, core_states, ending
+from .labels import PRIORITY_RANGE, STATUS_LABEL, agreeing, core_states, ending, plural
 
 CORE = ("alcance", "pago", "rescision")
 CORE_NAMES = {"alcance": "Alcance", "pago": "Pago", "rescision": "Rescisión"}
@@ -37,7 +37,9 @@ class Totals:
     @property
     def interruption(self) -> str | None:
         """ "revisión interrumpida: 3 de 10 archivos", or None for a scan that went to the end."""
-        return f"revisión interrumpida: {self.files} de {self.planned} archivos" if self.interrupted else None
+        if not self.interrupted:
+            return None
+        return f"revisión interrumpida: {self.files} de {plural(self.planned, 'archivo', 'archivos')}"
 
     def add(self, report: dict) -> None:
         self.files += 1
@@ -87,9 +89,10 @@ class Totals:
             parts += [f"{self.core_resolved} con {agreeing(reviewed, 'resuelt')}",
                       f"{self.core_gaps} con alguno débil o ausente"]
         if self.not_contracts:
-            parts.append(f"{self.not_contracts} que no parecen contratos de servicios")
-        parts.append(f"{self.unreadable} ilegibles")
-        text = f"{self.files} archivos: " + ", ".join(parts) + "."
+            parts.append(plural(self.not_contracts, "que no parece un contrato de servicios",
+                                "que no parecen contratos de servicios"))
+        parts.append(plural(self.unreadable, "ilegible", "ilegibles"))
+        text = plural(self.files, "archivo", "archivos") + ": " + ", ".join(parts) + "."
         if off:
             words = agreeing(off, "no revisad")
             text += f" {words[:1].upper() + words[1:]} (desactivad{ending(off)} en la configuración)."

@@ -23,12 +23,12 @@ def render_checklist_markdown(checklist) -> str:
                    f"{markdown_text(check.explanation or check.message)}")
         for ev in check.evidence[:1]:
             out.append(f"  > «{markdown_text(ev.text)}» — *{markdown_text(place(ev))}*")
-    out += ["", f"## {words['secciones']['preguntas']}", ""]
+    out += ["", f"## {words['secciones']['preguntas']}", "", words["secciones"]["preguntas_fuente"], ""]
     for q in checklist.questions:
         box = "x" if q.answer in ("si", "no") and not q.red_flag else " "
         flag = " ⚠" if q.red_flag else ""
         out.append(f"- [{box}] {q.text} **Respuesta: {ANSWER_LABEL[q.answer]}**{flag}")
-        out.append(f"  *Según los artículos: {q.source}.*")
+        out.append(f"  *Según esas guías: {q.source}.*")
     out += ["", f"## Veredicto: **{checklist.verdict_label}**", ""]
     out += [f"- {markdown_text(reason)}" for reason in checklist.reasons]
     if checklist.notes:

@@ -7,7 +7,7 @@ from html import escape
 
 from .. import __version__
 from ..plantillas import no_clause_advice, suggested_clause
-from .labels import STATUS_LABEL, place, summary_line
+from .labels import STATUS_LABEL, finding, place, summary_line
 
 _RANK = {"missing": 0, "weak": 1, "ok": 2, "not_applicable": 3}
 _STYLE = """
@@ -92,8 +92,8 @@ def _checks(report) -> list[str]:
         out.append(f"<article id=\"check-{check.id}\" class=\"{check.status}\">")
         out.append(f"<h3>{escape(check.name)}: <span class=\"estado {check.status}\">{STATUS_LABEL[check.status]}"
                    f"</span> <small>prioridad {check.severity}</small></h3><p>{escape(check.message)}</p>")
-        if check.explanation and check.explanation != check.message:
-            out.append(f"<p>{escape(check.explanation)}</p>")
+        if finding(check, report):
+            out.append(f"<p>{escape(finding(check, report))}</p>")
         for i, ev in enumerate(check.evidence, 1):
             out.append(f"<blockquote>«{escape(ev.text)}» <a href=\"#{_anchor(check, i)}\">{escape(place(ev))}</a>"
                        "</blockquote>")
@@ -126,13 +126,13 @@ def _checklist(checklist) -> list[str]:
                    f"{escape(check.name)}</a>: {STATUS_LABEL[check.status]}</label>"
                    f"<br><span class=\"fuente\">{escape(check.explanation or check.message)}</span></li>")
     out.append(f"</ul><h2>{escape(words['secciones']['preguntas_html'])}</h2><p>Ningún contrato las responde: "
-               "márquelas usted.</p><ul class=\"preguntas\">")
+               f"márquelas usted. {escape(words['secciones']['preguntas_fuente'])}</p><ul class=\"preguntas\">")
     for q in checklist.questions:
         radios = " ".join(f"<label><input type=\"radio\" name=\"{q.id}\" value=\"{value}\""
                           f"{' checked' if q.answer == value else ''}> {label}</label>"
                           for value, label in (("si", "sí"), ("no", "no"), ("no_se", "no sé")))
         flag = " <strong>⚠ señal de alarma</strong>" if q.red_flag else ""
-        out.append(f"<li>{escape(q.text)}{flag}<br>{radios}<br><span class=\"fuente\">Según los artículos: "
+        out.append(f"<li>{escape(q.text)}{flag}<br>{radios}<br><span class=\"fuente\">Según esas guías: "
                    f"{escape(q.source)} · respuesta: {ANSWER_LABEL[q.answer]}</span></li>")
     return out + ["</ul></section>"]
 

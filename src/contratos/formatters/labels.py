@@ -1,6 +1,8 @@
 """Spanish words for statuses and places, shared by the human-readable formats."""
 from __future__ import annotations
 
+from ..words import listing, plural  # noqa: F401  (re-exported: the one helper for counts and lists)
+
 STATUS_LABEL = {"ok": "bien", "weak": "débil", "missing": "falta", "not_applicable": "no aplica"}
 STATUS_MARK = {"ok": "✔", "weak": "!", "missing": "✖", "not_applicable": "·"}
 WHO_LABEL = {"both": "cualquiera de las partes", "provider": "solo el prestador", "client": "solo el cliente",
@@ -16,15 +18,6 @@ def place(evidence) -> str:
 # the three core checks, as the summaries name them (feminine or masculine for the agreement)
 CORE_WORDS = {"alcance": ("alcance", "o"), "pago": ("pago", "o"), "rescision": ("rescisión", "a")}
 PRIORITY_RANGE = {"alta": "de prioridad alta", "media": "de prioridad media o alta", "baja": "de cualquier prioridad"}
-
-
-def plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def listing(words: list[str]) -> str:
-    """ "a", "a y b", "a, b y c"."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " y " + words[-1]
 
 
 def ending(ids: list[str]) -> str:
@@ -55,16 +48,17 @@ def _capital(text: str) -> str:
 
 def summary_line(report) -> str:
     """One line on the three core clauses (by check id and status, whatever their priority) and the rest."""
-    if report.checks and all(c.status == "not_applicable" for c in report.checks):
-        return "Comprobaciones no aplicadas."
+    if all_not_applicable(report):
+        return "No se aplicó ninguna comprobación."
     states = core_states({c.id: c.status for c in report.checks})
     off = states["not_reviewed"]
     unreviewed = f"{agreeing(off, 'no revisad')} (desactivad{ending(off)} en la configuración)" if off else ""
     rest = [c for c in report.gaps if c.id not in CORE_WORDS]
     if not report.gaps:
-        head = (f"Sin puntos débiles en las {len(report.checks)} comprobaciones" if not unreviewed else
-                f"Sin puntos débiles en las {len(report.checks)} comprobaciones revisadas; {unreviewed}")
-        return head + "."
+        if unreviewed:
+            checked = plural(len(report.checks), "la única comprobación revisada", "las {n} comprobaciones revisadas")
+            return f"Sin puntos débiles en {checked}; {unreviewed}."
+        return f"Sin puntos débiles en {plural(len(report.checks), 'la única comprobación', 'las {n} comprobaciones')}."
     if states["gap"]:
         names = [CORE_WORDS[i][0] for i in states["gap"]]
         head = (f"{plural(len(names), 'cláusula principal', 'cláusulas principales')} que resolver antes de "
@@ -77,3 +71,22 @@ def summary_line(report) -> str:
     if rest:
         head += f"; {plural(len(rest), 'punto de apoyo', 'puntos de apoyo')} que mejorar"
     return head + "."
+
+
+def finding(check, report) -> str:
+    """What a check's explanation adds to its message, for the formats that print both: "" when it says
+    nothing more (the same sentence, or the reason a non-contract was not checked, which the report's
+    notice already gives once), the quote alone when it repeats the message before a quote."""
+    text = check.explanation
+    if not text or text == check.message:
+        return ""
+    if check.status == "not_applicable" and text == getattr(report, "not_applicable_reason", None):
+        return ""
+    if text.startswith(check.message):
+        rest = text[len(check.message):].strip()
+        return f"Lo indica: {rest}" if rest.startswith("«") else rest
+    return text
+
+
+def all_not_applicable(report) -> bool:
+    return bool(report.checks) and all(c.status == "not_applicable" for c in report.checks)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..safe import markdown_code, markdown_text
-from .labels import STATUS_LABEL, place, summary_line
+from .labels import STATUS_LABEL, all_not_applicable, finding, place, summary_line
 
 
 def render_markdown(report) -> str:
@@ -15,12 +15,14 @@ def render_markdown(report) -> str:
         out += [f"> **Aviso:** {markdown_text(warning)}", ""]
     out += [summary_line(report), "", "| Comprobación | Estado | Prioridad |", "|---|---|---|"]
     out += [f"| {c.name} | {STATUS_LABEL[c.status]} | {c.severity} |" for c in report.checks]
+    if all_not_applicable(report):  # the notice says why once, the table lists the checks
+        return "\n".join(out) + "\n"
     for check in report.checks:
         box = "x" if check.status == "ok" else " "
         # messages can quote the document ("Hay espacios sin completar: «<script>»")
         out += ["", f"## [{box}] {check.name}: {STATUS_LABEL[check.status]}", "", markdown_text(check.message)]
-        if check.explanation and check.explanation != check.message:
-            out += ["", markdown_text(check.explanation)]
+        if finding(check, report):
+            out += ["", markdown_text(finding(check, report))]
         for ev in check.evidence[:3]:
             out += ["", f"> {markdown_text(ev.text)}", f"> — *{markdown_text(place(ev))}*"]
         if check.is_gap:

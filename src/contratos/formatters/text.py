@@ -6,7 +6,7 @@ import textwrap
 import click
 
 from ..safe import display_name, terminal_text
-from .labels import STATUS_LABEL, STATUS_MARK, place, summary_line
+from .labels import STATUS_LABEL, STATUS_MARK, all_not_applicable, finding, place, summary_line
 
 _COLOR = {"ok": "green", "weak": "yellow", "missing": "red", "not_applicable": "bright_black"}
 WIDTH = 88
@@ -28,6 +28,8 @@ def render_text(report, color: bool = False) -> str:
     for warning in report.warnings:
         lines.append(style(f"Aviso: {terminal_text(warning)}", fg="yellow"))
     lines.append(summary_line(report))
+    if all_not_applicable(report):  # the notice says why, once: not nine blocks repeating it
+        return "\n".join(lines) + "\n"
     for check in report.checks:
         lines.append("")
         head = f"{STATUS_MARK[check.status]} {check.name}: {STATUS_LABEL[check.status]}"
@@ -35,8 +37,8 @@ def render_text(report, color: bool = False) -> str:
             head += f" (prioridad {check.severity})"
         lines.append(style(head, fg=_COLOR[check.status], bold=True))
         lines.append(_wrap(check.message))
-        if check.explanation and check.explanation != check.message:
-            lines.append(_wrap(check.explanation))
+        if finding(check, report):
+            lines.append(_wrap(finding(check, report)))
         for ev in check.evidence[:3]:
             lines.append(_wrap(f"«{terminal_text(ev.text)}» ({terminal_text(place(ev))})", indent="      "))
         if check.is_gap:
