@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..nlp import Analysis, Sentence
 from ..patterns import CheckSpec
 from ..report import CheckResult, Evidence
+from ..words import unbalanced
 
 QUOTE_LIMIT = 320
 NEGATIONS = frozenset({"no", "nunca", "jamas", "tampoco"})
@@ -19,12 +20,8 @@ def evidence(analysis: Analysis, sentence: Sentence, span=None) -> Evidence:
     start, end = sentence.start, sentence.end
     text = sentence.text
     if len(text) > QUOTE_LIMIT:
-        if span is not None:  # keep the part around the match
-            centre = span.start_char
-            lo = max(0, min(centre - QUOTE_LIMIT // 3, len(text) - QUOTE_LIMIT))
-        else:
-            lo = 0
-        text = ("…" if lo else "") + text[lo: lo + QUOTE_LIMIT].strip() + "…"
+        # keep the part around the match
+        text = trimmed(text, span.start_char if span is not None else None)
     document = analysis.document
     block = document.block_at(start)
     return Evidence(heading=sentence.clause.heading, text=" ".join(text.split()), start=start, end=end,
@@ -38,9 +35,35 @@ def evidence_at(analysis: Analysis, start: int, end: int) -> Evidence | None:
         return None
     ev = evidence(analysis, sentence)
     if len(sentence.text) > QUOTE_LIMIT:  # keep the part around the blank
-        lo = max(0, min(start - sentence.start - QUOTE_LIMIT // 3, len(sentence.text) - QUOTE_LIMIT))
-        ev.text = " ".join(((("…" if lo else "") + sentence.text[lo: lo + QUOTE_LIMIT].strip() + "…")).split())
+        ev.text = " ".join(trimmed(sentence.text, start - sentence.start).split())
     return ev
+
+
+def trimmed(text: str, centre: int | None) -> str:
+    """A long sentence cut to about QUOTE_LIMIT characters around `centre` (from its start when None),
+    marked with "…" where it was cut: the cut falls between words, after a comma, semicolon or colon
+    when one is near, and never inside brackets or quotation marks left open."""
+    lo = 0 if centre is None else max(0, min(centre - QUOTE_LIMIT // 3, len(text) - QUOTE_LIMIT))
+    if lo:
+        phrase = max(text.rfind(mark, max(0, lo - QUOTE_LIMIT // 4), lo + 1) for mark in (", ", "; ", ": "))
+        lo = phrase + 2 if phrase > 0 else (text.find(" ", lo) + 1 or lo)
+    hi = min(len(text), lo + QUOTE_LIMIT)
+    if hi < len(text):
+        hi = text.rfind(" ", lo + QUOTE_LIMIT // 2, hi) if text.rfind(" ", lo + QUOTE_LIMIT // 2, hi) > 0 else hi
+    piece = text[lo:hi]
+    for _ in range(4):  # an opener left open by the cut: cut before it; a closer without its opener: start after it
+        stray = unbalanced(piece)
+        if not stray:
+            break
+        if stray[-1] in "([«“{" and piece.rfind(stray[-1]) > QUOTE_LIMIT // 3:
+            piece = piece[:piece.rfind(stray[-1])]
+        elif stray[0] in ")]»”}" and piece.find(stray[0]) < len(piece) * 2 // 3:
+            piece = piece[piece.find(stray[0]) + 1:]
+            lo += 1  # no longer the start of the sentence
+        else:
+            break
+    piece = piece.strip().rstrip(",;:")
+    return ("…" if lo else "") + piece + ("…" if lo + len(piece) < len(text.rstrip()) else "")
 
 
 def _negator(token) -> bool:
