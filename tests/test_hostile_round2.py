@@ -260,7 +260,7 @@ def test_a_file_named_like_an_option_gets_a_hint(tmp_path):
     assert result.returncode == 2
     assert result.stderr == ("contratos: uso incorrecto: la opción -r no existe. Si «-rf.txt» es el archivo, escriba "
                              "-- antes de él para que no se tome por una opción: contratos check -- -rf.txt (o "
-                             "./-rf.txt). Ejecute 'contratos --help'.\n")
+                             "./-rf.txt). Ejecute 'contratos check --help'.\n")
     assert run_cli("check", "--", "-rf.txt", cwd=tmp_path).returncode == 1
 
 

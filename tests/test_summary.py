@@ -54,7 +54,7 @@ def test_totals_by_core_ids():
     disabled.add(_dict(rescision="off"))
     disabled.add({**_dict(), "checks": [{**c, "status": "not_applicable"} for c in _dict()["checks"]]})
     assert disabled.sentence() == ("2 archivos: 1 con alcance y pago resueltos, 0 con alguno débil o ausente, 1 que "
-                                   "no parecen contratos de servicios, 0 ilegibles. Rescisión no revisada "
+                                   "no parece un contrato de servicios, 0 ilegibles. Rescisión no revisada "
                                    "(desactivada en la configuración). Con puntos débiles de prioridad media o alta: 0.")
 
 

@@ -294,3 +294,11 @@ def test_top_level_help_states_the_default_exit_rule():
     out = run_cli("--help").stdout
     assert "0 sin puntos débiles de prioridad alta" in out and "--fail-on" in out
     assert "..." not in out.split("Órdenes:")[1]  # every command's line is a whole sentence
+
+
+@pytest.mark.parametrize("motive", ["condiciones", "tiempo", "especialidad"])
+def test_a_declining_letter_does_not_echo_itself(motive):
+    letter = run_cli("carta", "--tipo", "declinar", "--motivo", motive,
+                     str(SAMPLES / "sin_rescision_cl_contabilidad.txt")).stdout
+    assert letter.count("merece") <= 1 and letter.count("la forma") <= 1, letter
+    assert not _repeated_lines(letter), letter

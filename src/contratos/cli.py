@@ -173,7 +173,11 @@ def cli():
 def check_command(archivo: str, fmt: str, password: str | None, force: bool, max_days: int | None,
                   ocr: bool, timeout: float | None, config_path: str | None, fail_on: str):
     """Revisa un contrato (.docx, .pdf, .odt, .rtf, .html, .txt, .md, .rst o .tex) y muestra el informe.
-    Con - como ARCHIVO, lo lee de la entrada estándar (cat contrato.pdf | contratos check -)."""
+    Con - como ARCHIVO, lo lee de la entrada estándar (cat contrato.pdf | contratos check -).
+
+    Códigos de salida: 0 sin puntos débiles de prioridad alta (o de la que indique --fail-on),
+    1 hay al menos uno, 2 no se pudo leer el archivo.
+    """
     from .formatters import render
 
     def emit(report) -> int:
@@ -291,8 +295,8 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
 def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, config_path, fail_on):
     """Revisa muchos contratos: carpetas (recursivamente) y archivos.
 
-    Códigos de salida: 0 ningún punto débil, 1 algún contrato con puntos débiles,
-    2 algún archivo no se pudo leer.
+    Códigos de salida: 0 ningún punto débil de prioridad alta (o de la que indique --fail-on),
+    1 algún contrato con alguno, 2 algún archivo no se pudo leer.
     """
     import os
 

@@ -44,6 +44,8 @@ def trimmed(text: str, centre: int | None) -> str:
     marked with "…" where it was cut: the cut falls between words, after a comma, semicolon or colon
     when one is near, and never inside brackets or quotation marks left open."""
     lo = 0 if centre is None else max(0, min(centre - QUOTE_LIMIT // 3, len(text) - QUOTE_LIMIT))
+    if lo <= QUOTE_LIMIT // 4:  # a few words from the start: quote from the start of the sentence
+        lo = 0
     if lo:
         phrase = max(text.rfind(mark, max(0, lo - QUOTE_LIMIT // 4), lo + 1) for mark in (", ", "; ", ": "))
         lo = phrase + 2 if phrase > 0 else (text.find(" ", lo) + 1 or lo)

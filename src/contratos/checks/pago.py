@@ -117,6 +117,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     if provider and details["due_days"] is not None and details["due_days"] > ctx.max_payment_days:
         return make_result(spec, "weak", f"El plazo de pago ({plural(details['due_days'], 'día', 'días')}) supera "
                            f"el máximo de {plural(ctx.max_payment_days, 'día', 'días')}.", evs, details)
-    when = f"a {plural(details['due_days'], 'día', 'días')}" if details["due_days"] else "con fecha de pago definida"
+    when = (f"se paga a {plural(details['due_days'], 'día', 'días')}" if details["due_days"]
+            else "con fecha de pago definida")
     # the amount as found can open a bracket it does not close: "PESOS MIL ($ 1.000"
-    return make_result(spec, "ok", f"Importe {balanced(details['amount'])} {when}.", evs, details)
+    return make_result(spec, "ok", f"Importe: {balanced(details['amount'])}; {when}.", evs, details)

@@ -31,6 +31,9 @@ def render_checklist_markdown(checklist) -> str:
         out.append(f"  *Según esas guías: {q.source}.*")
     out += ["", f"## Veredicto: **{checklist.verdict_label}**", ""]
     out += [f"- {markdown_text(reason)}" for reason in checklist.reasons]
-    if checklist.notes:
-        out += ["", "### Para tener en cuenta", ""] + [f"- {markdown_text(note)}" for note in checklist.notes]
+    # the questions above already say which are unanswered: the notes do not list them a second time
+    unanswered = {words["motivos"]["sin_responder"].replace("$texto", q.text) for q in checklist.questions}
+    notes = [note for note in checklist.notes if note not in unanswered]
+    if notes:
+        out += ["", "### Para tener en cuenta", ""] + [f"- {markdown_text(note)}" for note in notes]
     return "\n".join(out) + "\n"
