@@ -44,6 +44,7 @@ _SHORT_HELP = {
     "explicar": "Explica una comprobación y da una cláusula de ejemplo.",
     "reglas": "Lista las comprobaciones y su prioridad.",
     "scan": "Revisa muchos contratos (carpetas y archivos) y resume.",
+    "web": "Abre una página en el navegador para revisar contratos.",
 }
 
 
