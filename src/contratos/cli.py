@@ -275,7 +275,7 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
 
 
 @cli.command("scan", context_settings=_HELP)
-@click.argument("rutas", nargs=-1, required=True, metavar="RUTA...")
+@click.argument("rutas", nargs=-1, metavar="RUTA...")
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "jsonl", "csv", "json"]), default="table",
               help="table: resumen en la terminal; jsonl: un informe por línea; csv: una fila por archivo "
                    "(UTF-8 con BOM, para Excel); json: todos los informes y un resumen.")
@@ -289,11 +289,18 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
               metavar="LISTA", help="Extensiones a revisar, separadas por comas (por omisión: "
               ".pdf,.docx,.odt,.rtf,.txt,.md,.markdown,.html,.htm,.rst,.tex).")
 @click.option("--exclude", multiple=True, metavar="PATRÓN", help="Omite las rutas que coinciden (se puede repetir).")
+@click.option("--files-from", "files_from", default=None, metavar="LISTA",
+              help="Revisa también las rutas de LISTA, una por línea ('-': la entrada estándar), para "
+                   "listas demasiado largas para la línea de órdenes.")
+@click.option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS", default=None, metavar="tcp://MÁQUINA:PUERTO",
+              help="Reparte el análisis en un clúster de Dask (también con la variable DASK_SCHEDULER_ADDRESS); "
+                   "los trabajadores deben ver las mismas rutas que esta máquina.")
 @_ocr_option
 @_config_option
 @_fail_on_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
-def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, config_path, fail_on):
+def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, files_from, scheduler, ocr, config_path,
+                 fail_on):
     """Revisa muchos contratos: carpetas (recursivamente) y archivos.
 
     Códigos de salida: 0 ningún punto débil de prioridad alta (o de la que indique --fail-on),
@@ -302,10 +309,10 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, co
     import os
 
     from .batch import BatchOptions, run_batch
-    from .discover import find_files
     from .formatters.batch import WRITERS, Totals
     from .output import OutputError, atomic_output, check_target
     from .safe import display_name
+    from .scan_sources import scan_paths
     from .signals import ignore_signals, stop_on_signals
 
     playbook = _playbook(config_path)
@@ -315,21 +322,24 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, co
         click.echo(f"contratos: {error.message}", err=True)
         sys.exit(EXIT_ERROR)
     exts = tuple(e.strip() for e in extensions.split(",") if e.strip())
-    files = [str(p) for p in find_files(rutas, extensions=exts, exclude=tuple(exclude))]
-    if not files:
-        click.echo(f"contratos: no se encontraron contratos ({', '.join(exts)}) en {' '.join(rutas)}. "
-                   "Revise la ruta o use --ext.", err=True)
-        sys.exit(EXIT_ERROR)
-    opts = BatchOptions(jobs=min(jobs or os.cpu_count() or 1, len(files)), timeout=_time_limit(timeout, ocr),
+    # a list or a cluster may hold millions of files: streamed, not counted first
+    files, total = scan_paths(rutas, files_from, exts, tuple(exclude), stream=bool(files_from or scheduler))
+    opts = BatchOptions(jobs=min(jobs or os.cpu_count() or 1, total or 256), timeout=_time_limit(timeout, ocr),
                         options={"config": playbook, "ocr": ocr})
-    totals = Totals(fail_on=fail_on, planned=len(files), playbook=playbook.to_dict())
+    if scheduler:
+        from .cluster import cluster_reports
+
+        reports = cluster_reports(scheduler, files, opts)  # connects now: a cluster that is not there is exit 2
+    else:
+        reports = run_batch(files, opts)
+    totals = Totals(fail_on=fail_on, planned=total, playbook=playbook.to_dict())
     stop_code = None
-    progress = _progress(len(files))
+    progress = _progress(total)
     try:
         with stop_on_signals(), atomic_output(output, newline="" if fmt == "csv" else None) as handle:
             writer = WRITERS[fmt](handle)
             try:
-                for report in run_batch(files, opts):  # an interruption stops and joins its workers
+                for report in reports:  # an interruption stops and joins its workers (or cancels the cluster's)
                     writer.write(report)
                     totals.add(report)
                     if not report["readable"]:
@@ -347,7 +357,7 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, ocr, co
         click.echo(f"contratos: {error.message}", err=True)
         sys.exit(EXIT_ERROR)
     if stop_code is not None:
-        click.echo(f"contratos: interrumpido; revisados {totals.files} de {len(files)} archivos "
+        click.echo(f"contratos: interrumpido; revisados {totals.files}{f' de {total}' if total else ''} archivos "
                    f"(el resultado lo indica y solo incluye esos).", err=True)
         sys.exit(stop_code)
     if fmt != "table" or output:

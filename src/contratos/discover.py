@@ -47,3 +47,13 @@ def find_files(paths: Iterable[str | os.PathLike], extensions: tuple[str, ...] =
 def _drain(errors: list[OSError]) -> Iterator[Path]:
     while errors:
         yield Path(errors.pop(0).filename)
+
+
+def read_path_list(handle) -> Iterator[str]:
+    """The paths of a --files-from list (a binary stream), one per line, read lazily: blank lines
+    are skipped, a CR before the newline is dropped, and bytes that are not UTF-8 stay as the
+    operating system's file names do (surrogate escapes), so that any file can be named."""
+    for raw in handle:
+        line = raw.rstrip(b"\n").rstrip(b"\r")
+        if line.strip():
+            yield os.fsdecode(line)

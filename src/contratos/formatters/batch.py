@@ -30,7 +30,7 @@ class Totals:
     core_gaps: int = 0
     not_contracts: int = 0
     core_not_reviewed: tuple = ()  # core checks the playbook disabled (the same for every file)
-    planned: int = 0  # files the scan set out to check
+    planned: int | None = 0  # files the scan set out to check (None: a streamed list, not counted first)
     interrupted: bool = False  # stopped before the end (Ctrl-C, SIGTERM, SIGHUP): the output says so
     playbook: dict | None = None  # config.Playbook.to_dict() of the rules every file was checked with
 
@@ -39,6 +39,8 @@ class Totals:
         """ "revisión interrumpida: 3 de 10 archivos", or None for a scan that went to the end."""
         if not self.interrupted:
             return None
+        if self.planned is None:  # a streamed list (scan --files-from, --scheduler) is not counted first
+            return f"revisión interrumpida: {plural(self.files, 'archivo', 'archivos')}"
         return f"revisión interrumpida: {self.files} de {plural(self.planned, 'archivo', 'archivos')}"
 
     def add(self, report: dict) -> None:
