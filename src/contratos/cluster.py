@@ -90,8 +90,8 @@ def analyse_on_worker(path: str, timeout: float | None, options: dict | None) ->
     with _ONE_AT_A_TIME:
         _ensure_model()  # done by the plugin; here only for a worker that joined before it was registered
         try:
-            with thread_time_limit(timeout):
-                return analyse_path(path, None, options)
+            with thread_time_limit(timeout):  # analyse_path's own SIGALRM limit is off in a thread
+                return analyse_path(path, timeout, options)
         except FileTimeout:  # the limit may also fire a moment after analyse_path returned
             return timeout_report(path, timeout)
 
@@ -103,6 +103,7 @@ def connect(address: str, workers_timeout: float = WORKERS_TIMEOUT):
     from distributed import Client
 
     try:
+        _reachable(address)
         client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, ValueError, TypeError) as exc:
         raise ClusterError(f"no se pudo conectar con el planificador de Dask en {address} ({_cause(exc)}). "
@@ -116,7 +117,25 @@ def connect(address: str, workers_timeout: float = WORKERS_TIMEOUT):
     return client
 
 
+def _reachable(address: str) -> None:
+    """A TCP scheduler that refuses connections fails here at once (Dask would retry until its timeout)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    if "://" in address and not address.startswith("tcp://"):
+        return  # tls://, ucx://, inproc://: left to Dask
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if not parts.hostname:
+        raise ValueError("address")
+    with socket.create_connection((parts.hostname, parts.port or 8786), timeout=CONNECT_TIMEOUT):
+        pass
+
+
 def _cause(exc: Exception) -> str:
+    import socket
+
+    if isinstance(exc, socket.gaierror):
+        return "no se encuentra esa máquina"
     text = str(exc).lower()
     if "timed out" in text or "timeout" in text:
         return "no respondió a tiempo"
@@ -195,7 +214,10 @@ def run_cluster(paths: Iterable[str], opts: BatchOptions, client, in_flight: int
     def refill() -> None:
         nonlocal counter
         while len(pending) < limit:
-            chunk = alone.pop() if alone else next(queue, None)
+            solo = bool(alone)
+            if solo and pending:  # a file retried alone runs with nothing else in flight, so that a
+                return            # worker that dies names its culprit and no other file pays for it
+            chunk = alone.pop() if solo else next(queue, None)
             if chunk is None:
                 return
             counter += 1
@@ -203,6 +225,8 @@ def run_cluster(paths: Iterable[str], opts: BatchOptions, client, in_flight: int
                                    key=f"contratos-{tag}-{counter}", pure=False)
             pending[future.key] = chunk
             completed.add(future)
+            if solo:
+                return
 
     try:
         refill()
