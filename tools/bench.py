@@ -33,6 +33,7 @@ import build_samples as bs  # noqa: E402  (the sample renderer: same look as sam
 
 N_PDF, N_DOCX, N_TXT = 130, 45, 30
 PDF_PAGES = (11, 14)  # pages per PDF
+N_SHORT, SHORT_PAGES = 150, (2, 3)  # the folder of short contracts: PDFs of 2-3 pages
 WORDS_PER_PAGE = 430  # words on a rendered A4 page here; also how .docx/.txt count as pages
 CORPUS_VERSION = "1"
 
@@ -86,6 +87,23 @@ def build_corpus(folder: Path) -> Path:
             bs.write_text(_contract(rng, base, clauses, rng.randint(2000, 5000)), folder / f"contrato_{i:03d}.txt")
     ten = _contract(random.Random(10), samples[1], clauses, 10 * WORDS_PER_PAGE)
     bs.write_pdf(ten, folder.parent / "bench_10_paginas.pdf")
+    stamp.touch()
+    return folder
+
+
+def build_short(folder: Path) -> Path:
+    """A folder of short contracts (PDFs of 2-3 pages), seeded like the main corpus."""
+    stamp = folder / f".corpus-v{CORPUS_VERSION}"
+    if stamp.exists():
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    samples = [bs.load_sample(p) for p in sorted((ROOT / "tools" / "sample_sources").glob("*.txt"))]
+    clauses = _clauses(samples)
+    rng = random.Random(20261203)
+    for i in range(N_SHORT):
+        # 2 or 3 pages: a little less than the words of full pages, so the last page is not empty
+        words = int((rng.randint(*SHORT_PAGES) - 0.5) * WORDS_PER_PAGE)
+        bs.write_pdf(_contract(rng, samples[i % len(samples)], clauses, words), folder / f"corto_{i:03d}.pdf")
     stamp.touch()
     return folder
 
@@ -231,7 +249,9 @@ def main() -> None:
           f" -> {ours_pps / naive_pps:.0f}x")
     print(f"scan de los PDF frente al ingenuo: {scan_pps / naive_pps:.0f}x")
     if args.peer:
-        compare_with_peer(exe, args.peer, pdfs, pages)
+        compare_with_peer(exe, args.peer, pdfs, pages, "los PDF de la carpeta")
+        short = sorted(build_short(args.dir.parent / "cortos").glob("*.pdf"))
+        compare_with_peer(exe, args.peer, short, pdf_pages(short), "la carpeta de contratos cortos")
     targets = [("check en frío <= 1.5 s", statistics.median(colds) <= 1.5), ("scan >= 120 páginas PDF/s", scan_pps >= 120),
                (">= 10x el ingenuo", scan_pps / naive_pps >= 10), ("memoria <= 600 MB", peak / 1024 <= 600)]
     print("Objetivos: " + "; ".join(f"{name}: {'sí' if ok else 'NO'}" for name, ok in targets))
@@ -245,17 +265,22 @@ def scan_one_process(exe: str, pdfs: list[Path]) -> float:
     return wall
 
 
-def compare_with_peer(exe: str, redline: Path, pdfs: list[Path], pages: int) -> None:
-    """The peer (English regex over pypdf text, one process; it reads a folder) and `contratos scan
-    --jobs 1` on the same PDFs."""
+def compare_with_peer(exe: str, redline: Path, pdfs: list[Path], pages: int, what: str) -> None:
+    """The peer (English regex over pypdf text, one process; it reads a folder) and `contratos scan`
+    with --jobs 1 and --jobs 2 on the same PDFs, with the peak memory of each process tree."""
     with tempfile.TemporaryDirectory() as tmp:
         for p in pdfs:
             (Path(tmp) / p.name).symlink_to(p)
-        peer_wall, _, _ = run_measured([str(redline), "review", tmp, "--playbook", "consulting-vendor",
-                                        "--format", "json"])
+        peer_wall, peer_peak, _ = run_measured([str(redline), "review", tmp, "--playbook", "consulting-vendor",
+                                                "--format", "json"])
     ours_wall = scan_one_process(exe, pdfs)
-    print(f"redline-buddy 0.2.0 (1 proceso) sobre los {len(pdfs)} PDF: {pages / peer_wall:.0f} páginas/s; "
-          f"contratos --jobs 1: {pages / ours_wall:.0f} páginas/s ({peer_wall / ours_wall:.2f}x)")
+    with tempfile.TemporaryDirectory() as tmp:
+        two_wall, two_peak, _ = run_measured([exe, "scan", *map(str, pdfs), "--format", "jsonl", "--jobs", "2",
+                                              "--output", str(Path(tmp) / "o.jsonl")])
+    print(f"{what} ({len(pdfs)} PDF, {pages} páginas): redline-buddy 0.2.0 (1 proceso) {pages / peer_wall:.0f} "
+          f"páginas/s ({peer_peak / 1024:.0f} MB); contratos --jobs 1 {pages / ours_wall:.0f} páginas/s "
+          f"({peer_wall / ours_wall:.2f}x); --jobs 2 {pages / two_wall:.0f} páginas/s ({peer_wall / two_wall:.2f}x, "
+          f"pico {two_peak / 1024:.0f} MB; objetivo >= 2x)")
 
 
 if __name__ == "__main__":

@@ -79,8 +79,9 @@ def timeout_report(path: str, timeout: float | None) -> dict:
 
 
 def _init_worker() -> None:
-    """Load the model once per worker, and leave Ctrl-C, SIGTERM and SIGHUP to the parent (which stops
-    the workers itself); a worker whose parent dies without doing so (SIGKILL) gets SIGTERM from Linux."""
+    """Load the model once per worker (a no-op in a worker forked from a warm parent), and leave
+    Ctrl-C, SIGTERM and SIGHUP to the parent (which stops the workers itself); a worker whose parent
+    dies without doing so (SIGKILL) gets SIGTERM from Linux."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if signum is not None:
@@ -106,6 +107,32 @@ def _die_with_parent() -> None:
         pass
 
 
+def _warm_parent() -> None:
+    """Load the model, build the matchers and import what a file needs (the checks, pdfium,
+    python-docx) once, in the process the workers are forked from."""
+    import docx  # noqa: F401
+    import pypdfium2  # noqa: F401
+
+    from .api import check_text
+    from .nlp import warm_up
+
+    warm_up()
+    check_text("CONTRATO DE SERVICIOS. EL CLIENTE pagará al PRESTADOR mil pesos al mes.", force=True)
+
+
+def _new_pool(jobs: int) -> ProcessPoolExecutor:
+    """Workers forked from this process once the model is loaded and warm here: each starts ready,
+    and the model's pages are shared (copy-on-write) instead of loaded once per worker. Where fork
+    does not exist (Windows, macOS default), each worker loads the model itself."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+    _warm_parent()
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_init_worker)
+
+
 @dataclass
 class BatchOptions:
     jobs: int = os.cpu_count() or 1
@@ -126,7 +153,7 @@ def run_batch(paths: Iterable[str], opts: BatchOptions) -> Iterator[dict]:
     retry: list[str] = []
     retried: set[str] = set()
     hard_limit = opts.timeout * 2 + 30 if opts.timeout else None
-    pool = ProcessPoolExecutor(max_workers=opts.jobs, initializer=_init_worker)
+    pool = _new_pool(opts.jobs)
     in_flight: dict = {}
     finished = False
     try:
@@ -164,7 +191,7 @@ def run_batch(paths: Iterable[str], opts: BatchOptions) -> Iterator[dict]:
             broken += [p for p, _ in in_flight.values()]
             in_flight.clear()
             _kill(pool)
-            pool = ProcessPoolExecutor(max_workers=opts.jobs, initializer=_init_worker)
+            pool = _new_pool(opts.jobs)
             for path in broken:
                 if path in retried:
                     yield Report.unreadable(path, ContratosError(
