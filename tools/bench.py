@@ -123,17 +123,38 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
+def tree_pss_kb(pid: int) -> int:
+    """Proportional memory of a process tree (Linux): a page shared by N processes counts 1/N in each,
+    so workers forked from a parent that holds the model are not counted N times, as with RSS."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as fh:
+                total += next(int(line.split()[1]) for line in fh if line.startswith("Pss:"))
+            with open(f"/proc/{p}/task/{p}/children") as fh:
+                stack.extend(int(c) for c in fh.read().split())
+        except (OSError, StopIteration):
+            continue
+    return total
+
+
+PEAK_PSS: dict[int, int] = {}  # pid of the command being measured -> its peak PSS in KB
+
+
 def run_measured(cmd: list[str]) -> tuple[float, int, subprocess.CompletedProcess]:
     """Wall seconds and peak RSS (KB) of the whole process tree of `cmd`."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
     done = threading.Event()
+    PEAK_PSS[proc.pid] = 0
 
     def sample():
         nonlocal peak
         while not done.is_set():
             peak = max(peak, _tree_rss_kb(proc.pid))
+            PEAK_PSS[proc.pid] = max(PEAK_PSS[proc.pid], tree_pss_kb(proc.pid))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -142,7 +163,12 @@ def run_measured(cmd: list[str]) -> tuple[float, int, subprocess.CompletedProces
     wall = time.perf_counter() - start
     done.set()
     sampler.join()
+    global LAST_PSS
+    LAST_PSS = PEAK_PSS.pop(proc.pid)
     return wall, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+LAST_PSS = 0  # peak PSS (KB) of the last run_measured
 
 
 def contratos_exe() -> str:
@@ -197,6 +223,8 @@ def main() -> None:
     parser.add_argument("--peer", type=Path, default=None,
                         help="the `redline` command of redline-buddy 0.2.0 (make bench-peer installs it): "
                              "compare both on the PDFs, one process each")
+    parser.add_argument("--only-peer", action="store_true",
+                        help="only the cold check and the comparison with --peer (both folders)")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -217,6 +245,10 @@ def main() -> None:
     cold_pages = json.loads(result.stdout)["pages"]
     print(f"check en frío de un PDF de {cold_pages} páginas: {statistics.median(colds):.2f} s (mediana de 3;"
           f" mínimo {min(colds):.2f} s)")
+
+    if args.only_peer and args.peer:
+        compare_peer_on_both(exe, args, pdfs, pages)
+        return
 
     def scan(paths: list[Path]) -> tuple[float, int, list[dict]]:
         with tempfile.TemporaryDirectory() as tmp:
@@ -249,12 +281,16 @@ def main() -> None:
           f" -> {ours_pps / naive_pps:.0f}x")
     print(f"scan de los PDF frente al ingenuo: {scan_pps / naive_pps:.0f}x")
     if args.peer:
-        compare_with_peer(exe, args.peer, pdfs, pages, "los PDF de la carpeta")
-        short = sorted(build_short(args.dir.parent / "cortos").glob("*.pdf"))
-        compare_with_peer(exe, args.peer, short, pdf_pages(short), "la carpeta de contratos cortos")
+        compare_peer_on_both(exe, args, pdfs, pages)
     targets = [("check en frío <= 1.5 s", statistics.median(colds) <= 1.5), ("scan >= 120 páginas PDF/s", scan_pps >= 120),
                (">= 10x el ingenuo", scan_pps / naive_pps >= 10), ("memoria <= 600 MB", peak / 1024 <= 600)]
     print("Objetivos: " + "; ".join(f"{name}: {'sí' if ok else 'NO'}" for name, ok in targets))
+
+
+def compare_peer_on_both(exe: str, args, pdfs: list[Path], pages: int) -> None:
+    compare_with_peer(exe, args.peer, pdfs, pages, "los PDF de la carpeta")
+    short = sorted(build_short(args.dir.parent / "cortos").glob("*.pdf"))
+    compare_with_peer(exe, args.peer, short, pdf_pages(short), "la carpeta de contratos cortos")
 
 
 def scan_one_process(exe: str, pdfs: list[Path]) -> float:
@@ -277,10 +313,11 @@ def compare_with_peer(exe: str, redline: Path, pdfs: list[Path], pages: int, wha
     with tempfile.TemporaryDirectory() as tmp:
         two_wall, two_peak, _ = run_measured([exe, "scan", *map(str, pdfs), "--format", "jsonl", "--jobs", "2",
                                               "--output", str(Path(tmp) / "o.jsonl")])
+        two_pss = LAST_PSS
     print(f"{what} ({len(pdfs)} PDF, {pages} páginas): redline-buddy 0.2.0 (1 proceso) {pages / peer_wall:.0f} "
           f"páginas/s ({peer_peak / 1024:.0f} MB); contratos --jobs 1 {pages / ours_wall:.0f} páginas/s "
           f"({peer_wall / ours_wall:.2f}x); --jobs 2 {pages / two_wall:.0f} páginas/s ({peer_wall / two_wall:.2f}x, "
-          f"pico {two_peak / 1024:.0f} MB; objetivo >= 2x)")
+          f"pico {two_peak / 1024:.0f} MB RSS, {two_pss / 1024:.0f} MB PSS; objetivo >= 2x)")
 
 
 if __name__ == "__main__":
