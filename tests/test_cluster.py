@@ -64,6 +64,11 @@ def local_cluster():
     yield cluster, client
     client.close()
     cluster.close()
+    # the nannies start workers with the spawn method, which leaves multiprocessing's resource tracker
+    # running as a child of this process; other tests check that a scan leaves no child behind
+    from multiprocessing import resource_tracker
+
+    resource_tracker._resource_tracker._stop()
 
 
 def test_local_cluster_gives_the_reports_of_the_local_pool(local_cluster, local_reports):
