@@ -13,11 +13,12 @@ from .discover import find_files, read_path_list
 
 def scan_paths(rutas: tuple[str, ...], files_from: str | None, extensions: tuple[str, ...],
                exclude: tuple[str, ...], stream: bool) -> tuple[Iterable[str], int | None]:
-    """The paths to check and their number (None when streamed). No path at all is a one-line
-    Spanish error (click.ClickException: exit 2 from the `contratos` command)."""
+    """The paths to check and their number (None when streamed). No path at all is a usage error, no
+    list or no file found a one-line Spanish error (exit 2 from the `contratos` command)."""
     if not rutas and not files_from:
-        raise click.ClickException("indique las carpetas o archivos a revisar (RUTA...) o una lista con "
-                                   "--files-from LISTA. Ejecute 'contratos scan --help'")
+        # a usage error like click's own "falta RUTA", which names the subcommand's help
+        raise click.UsageError("falta RUTA. Indique las carpetas o archivos a revisar, o una lista con "
+                               "--files-from LISTA", ctx=click.get_current_context(silent=True))
     listed = _listed(files_from) if files_from else ()
     found = (str(p) for p in find_files(itertools.chain(rutas, listed), extensions=extensions, exclude=exclude))
     if stream:
