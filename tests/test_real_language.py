@@ -191,3 +191,19 @@ momento y por cualquier motivo.
     verdict, notes = result.stdout.split("### Para tener en cuenta")
     assert "firmar" in verdict
     assert "pida 30 días de preaviso y el pago de lo trabajado" in notes
+
+
+def test_the_scope_explanation_names_the_listed_deliverables_and_nothing_else():
+    from contratos import check_text
+
+    text = """PRIMERA. OBJETO. LA DISEÑADORA realizará para EL CLIENTE los siguientes entregables:
+a) Logotipo principal y dos variantes.
+b) Manual de marca de doce páginas.
+c) Tarjetas personales y hoja membretada.
+SEGUNDA. USO DE LOS SERVICIOS. EL CLIENTE no podrá usar los diseños para:
+a) Revenderlos a terceros.
+b) Registrarlos como propios sin pagar el precio."""
+    alcance = next(c for c in check_text(text, force=True).checks if c.id == "alcance")
+    assert alcance.status == "ok"
+    assert alcance.explanation.startswith("Enumera 3 servicios o entregables («Logotipo principal y dos variantes»")
+    assert "Revender" not in alcance.explanation

@@ -13,6 +13,12 @@ from ..blanks import blanks_within
 from .common import evidence, make_result
 from .context import Context
 
+# what opens a list of services or deliverables, and what opens a list of something else
+_LIST_OPENER = re.compile(r"comprend|inclu|consist|contara|contendra|compone|siguientes? (servicios|entregables|"
+                          r"actividades|trabajos|funcionalidades|tareas|productos|piezas|secciones)|"
+                          r"(obliga|compromete)n? a (prestar|realizar|entregar|desarrollar|disenar|elaborar|producir)")
+_NOT_A_SCOPE_LIST = re.compile(r"\bno (podra|debera|puede|debe)|prohib|restric|\bexclu(ye|yen|ido|idos|ida|idas|sion|siones)\b|"
+                               r"no incluye|no comprende")
 _ITEM_MARK = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[).]\s+")
 _ANNEX_ID = re.compile(r"anexo\s+([ivx]+|\d+|[a-f])\b")
 
@@ -157,26 +163,29 @@ def _open_advice(scope: list[Sentence], spec: CheckSpec) -> tuple[Sentence, str]
 
 
 def _listed_items(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) -> list[str]:
-    """The short paragraphs of the scope clause after its opening sentence: the list of services or
-    deliverables ("- Página de inicio con fotos", "b) Manual de marca"), shortened to a few words."""
+    """The services or deliverables the scope clause lists after a sentence that opens the list ("...
+    comprende los siguientes entregables:" then "- Página de inicio con fotos", "b) Manual de marca"),
+    shortened to a few words. A list of what is forbidden ("no podrá publicar contenido que:") is not one."""
     clauses = {id(s.clause): s.clause for s in scope
                if spec.headings.search(s.clause.folded_titles) or s.has("alcance.OBJETO")}
     items, seen = [], set()
     for clause in clauses.values():
-        # the clause and its numbered items ("PRIMERA.- OBJETO" and its "1.", "2.", which open sub-clauses;
-        # such an item's own paragraph is an item too)
+        # the clause and its numbered items ("PRIMERA.- OBJETO" and its "1.", "2.", which open sub-clauses)
         end = next((c.start for c in analysis.clauses[clause.index + 1:] if c.level <= clause.level),
                    len(analysis.document.text))
-        blocks = [b for b in analysis.document.blocks if clause.start <= b.start < end]
-        first = 0 if clause.level > 1 and not clause.title else 1
-        for block in blocks[first:]:
+        in_list = False
+        for block in (b for b in analysis.document.blocks if clause.start <= b.start < end):
             if block.number in seen or block.kind == "heading":
                 continue
             seen.add(block.number)
             raw = block.text.strip()
             marked = bool(_ITEM_MARK.match(raw)) or raw[:1] in "-•*·"
-            text = _ITEM_MARK.sub("", raw.strip(" -•*·\t|")).strip()
-            if (marked or len(text) <= 100) and len(text) >= 3 and not text.endswith(":"):
+            if raw.endswith(":") or (not marked and len(raw) > 100):  # a paragraph that opens or ends a list
+                folded = fold(raw)
+                in_list = raw.endswith(":") and bool(_LIST_OPENER.search(folded)) and not _NOT_A_SCOPE_LIST.search(folded)
+                continue
+            text = _ITEM_MARK.sub("", raw.strip(" -•*·\t|")).strip(" |\t")
+            if in_list and len(text) >= 3:
                 words = text.rstrip(".;,:").split()
                 shown = " ".join(words[:5]).rstrip(".;,:") if len(words) > 5 else " ".join(words)
                 items.append(balanced(shown) + ("…" if len(words) > 5 else ""))
