@@ -108,35 +108,30 @@ def build_short(folder: Path) -> Path:
     return folder
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc (Linux)."""
+def _tree_memory_kb(pid: int, path: str, field: str) -> int:
+    """A memory figure (`field` of /proc/PID/`path`, in KB) summed over a process and its descendants (Linux)."""
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/status") as fh:
-                total += next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:"))
+            with open(f"/proc/{p}/{path}") as fh:
+                total += next(int(line.split()[1]) for line in fh if line.startswith(field))
             with open(f"/proc/{p}/task/{p}/children") as fh:
                 stack.extend(int(c) for c in fh.read().split())
         except (OSError, StopIteration):
             continue
     return total
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process tree."""
+    return _tree_memory_kb(pid, "status", "VmRSS:")
 
 
 def tree_pss_kb(pid: int) -> int:
-    """Proportional memory of a process tree (Linux): a page shared by N processes counts 1/N in each,
-    so workers forked from a parent that holds the model are not counted N times, as with RSS."""
-    total, stack = 0, [pid]
-    while stack:
-        p = stack.pop()
-        try:
-            with open(f"/proc/{p}/smaps_rollup") as fh:
-                total += next(int(line.split()[1]) for line in fh if line.startswith("Pss:"))
-            with open(f"/proc/{p}/task/{p}/children") as fh:
-                stack.extend(int(c) for c in fh.read().split())
-        except (OSError, StopIteration):
-            continue
-    return total
+    """Proportional memory of a process tree: a page shared by N processes counts 1/N in each, so workers
+    forked from a parent that holds the model are not counted N times, as with RSS."""
+    return _tree_memory_kb(pid, "smaps_rollup", "Pss:")
 
 
 PEAK_PSS: dict[int, int] = {}  # pid of the command being measured -> its peak PSS in KB

@@ -12,7 +12,6 @@ from .textnorm import fold
 _SIGNATURE_WORDS = ("firma", "aclaraci", "sello", "huella", "rubrica")
 _LINK = re.compile(r"\]\(")  # "[texto](https://...)": a Markdown link, not a blank
 _CHECKBOX = re.compile(r"^\[\s*[xX✓✔]?\s*\]$")  # "[ ]", "[x]": a box to tick
-# "[10/03/25 09:12]" (a chat's time stamp), "[3]" (a footnote): written values, not blanks
 _DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
 _TIME = r"\d{1,2}:\d{2}(:\d{2})?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?"
 # "[10/03/25 09:12]", "[14:05, 3/4/2025]" (chat time stamps), "[3]", "[^1]" (footnotes), "[...]", "[sic]":
@@ -42,13 +41,13 @@ def _regex() -> re.Pattern:
 
 # Characters one of which every blank contains: a text without any of them has no blank (the regex's
 # many alternatives are slow to try at every position of a long contract).
-_HINTS = ("__", "[", "{", "<", "…", ".....", "XX", "xx", "\\_")
+_HINTS = ("_", "[", "{", "<", "…", ".....", "XX", "xx")
 
 
 def find_blanks(text: str) -> list[Blank]:
     """Every template blank in `text`, in order; boxes to tick and Markdown links are not blanks."""
     out = []
-    if not any(hint in text for hint in _HINTS) and "_" not in text:
+    if not any(hint in text for hint in _HINTS):
         return out
     for m in _regex().finditer(text):
         found = m.group()
@@ -76,10 +75,9 @@ def on_signature_line(text: str, blank: Blank) -> bool:
 
 
 def _is_party_label(label: str) -> bool:
-    from .checks.parties import Parties
-    from .textnorm import fold
-    words = re.sub(r"^(el|la|los|las)\s+", "", fold(label).strip())
-    return Parties.role_word(words) is not None
+    from .checks.parties import Parties  # checks import this module
+
+    return Parties.role_word(fold(label).strip()) is not None
 
 
 def blanks_within(blanks: list[Blank], start: int, end: int) -> list[Blank]:

@@ -109,13 +109,17 @@ class Analysis:
         """The template blanks of the whole text (blanks.py), found once for every check."""
         return find_blanks(self.document.text)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def index_of(self, sentence: Sentence) -> int:
         """The position of a sentence in `sentences` (they are in text order)."""
-        return bisect.bisect_left([s.start for s in self.sentences], sentence.start)
+        return bisect.bisect_left(self._starts, sentence.start)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding the character at `offset` (None in a heading or between sentences)."""
-        i = bisect.bisect_right([s.start for s in self.sentences], offset) - 1
+        i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
             return self.sentences[i]
         return None

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import re
 
+from ..blanks import blanks_within
 from ..nlp import Analysis, Sentence
 from ..patterns import CheckSpec
 from ..report import CheckResult
-from ..blanks import blanks_within
+from ..textnorm import fold
+from ..words import balanced, plural
 from .common import evidence, is_negated, make_result
 from .context import Context
-from ..textnorm import fold
 from .quantities import days_in
-from ..words import balanced, plural
 
 _COMMISSION = re.compile(r"(comision|porcentaje)(?!e?s? bancari)")
 _TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|desisti|penalidad|clausula penal|indemniz")
@@ -97,7 +97,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         return make_result(spec, "missing", "No se encontró ninguna cláusula de honorarios o precio.", [], details)
     if not evs:
         evs = [evidence(analysis, payment[0])]
-    if blanks and not (amounts or rates) or blanks and not timing:
+    if blanks and (not (amounts or rates) or not timing):
         # the amount or the term is a blank: "$[MONTO]", "{{monto}}", "dentro de los [NÚMERO] días"
         quoted = ", ".join(f"«{t}»" for t in details["template_blanks"][:3])
         return make_result(spec, "weak", f"La cláusula de pago está sin completar: {quoted}.", evs, details)

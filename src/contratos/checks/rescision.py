@@ -142,6 +142,9 @@ def _listed_grounds(analysis: Analysis, s: Sentence, spec: CheckSpec) -> tuple[b
         return False, None
     text = analysis.document.text
     colon = s.text.find(":")
+    head = s.text[:colon] if colon >= 0 else s.text
+    if any(sp.start_char < len(head) for sp in s.spans("rescision.SIN_CAUSA")):
+        return True, head  # "... sin expresión de causa, y además por las siguientes causas:"
     paragraph_end = text.find("\n", s.end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     items = [(s.text[colon + 1:] if colon >= 0 else "") + text[s.end:paragraph_end]]
@@ -157,9 +160,6 @@ def _listed_grounds(analysis: Analysis, s: Sentence, spec: CheckSpec) -> tuple[b
         items.append(line)
         bare = False
     free, cause = re.compile(spec.extra["item_sin_causa"]), re.compile(spec.extra["item_con_causa"])
-    head = s.text[:colon] if colon >= 0 else s.text
-    if any(sp.start_char < len(head) for sp in s.spans("rescision.SIN_CAUSA")):
-        return True, head  # "... sin expresión de causa, y además por las siguientes causas:"
     for item in (part for chunk in items for part in _ITEM_BREAK.split(chunk)):
         item_folded = fold(item or "")
         if free.search(item_folded) and not cause.search(item_folded):
