@@ -19,7 +19,7 @@ from .quantities import days_in
 _INHERENT = frozenset({"rescindir", "rescision", "desistimiento", "desistir"})
 _TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|resoluci(?!on de (controversias|conflictos|disputas))|desisti|cancelaci|termino anticipado|retiro|\bbaja\b")
 _DEFINITIONS = re.compile(r"definici")
-_ENDING_WORDS = re.compile(r"\b(sin efecto|cese|termin(?!os?\b)|rescis|rescind|resol|resuel|extin|baja|retir|cancelaci|salida|desist|finaliz|fecha de termino|en (tal|ese|este|dicho) (caso|supuesto))")
+_ENDING_WORDS = re.compile(r"\b(sin efecto|cese|termin(?!os?\b)|rescis|rescind|resol|resuel|extin|baja|retir|cancelaci|salida|desist|finaliz|renunci|fecha de termino|en (tal|ese|este|dicho) (caso|supuesto))")
 _CAUSE_HEADS = frozenset({"causa", "causal", "causales", "motivo"})
 _NOTICE_VERBS = frozenset({"notificar", "comunicar", "avisar", "preavisar", "informar"})
 
@@ -86,7 +86,8 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
 
 # words that end a contract only with the contract named ("apartarse del contrato", "cortarlo"): "apartarse
 # de la metodología" or "cortar el servicio cuatro horas" are not exits
-_NEEDS_OBJECT = frozenset({"apartar", "apartarse", "cortar", "cortarlo", "cortarla", "retirar", "retirarse"})
+_NEEDS_OBJECT = frozenset({"apartar", "apartarse", "cortar", "cortarlo", "cortarla", "retirar", "retirarse",
+                           "renunciar", "renuncia"})  # "renunciar al encargo", not "renuncia al fuero"
 
 
 def _names_the_contract(token, spec: CheckSpec) -> bool:
@@ -100,8 +101,17 @@ def _names_the_contract(token, spec: CheckSpec) -> bool:
 
 
 def _plural_task(token) -> bool:
-    """ "cancelar los encargos en curso", "terminar los servicios del mes": tasks, not the contract."""
-    return token.lemma_ in ("encargo", "servicio", "prestacion") and token.norm_.endswith("s")
+    """ "cancelar los encargos en curso", "terminar los servicios del mes": tasks, not the contract;
+    but "puedes cancelar los servicios cuando quieras" ends the contract at will."""
+    if not (token.lemma_ in ("encargo", "servicio", "prestacion") and token.norm_.endswith("s")):
+        return False
+    return not _AT_WILL.search(fold(token.doc.text))
+
+
+_AT_WILL = re.compile(r"\b(en cualquier (momento|tiempo)|cuando (lo )?(quiera|quieras|quieran|desee|desees|deseen|decida|"
+                      r"decidas)|sin (expresion de )?causa|a (su|tu) (sola )?(voluntad|eleccion|conveniencia))\b")
+# a pause until something happens ("dejar de prestar el servicio mientras no se pague") is no exit
+_UNTIL = re.compile(r"\b(hasta que|hasta tanto|mientras|en tanto)\b")
 
 
 def _permitted(token, permission: frozenset[str]) -> bool:
@@ -112,6 +122,40 @@ def _permitted(token, permission: frozenset[str]) -> bool:
             return True
     doc = token.doc
     return any(t.lemma_ in permission or t.norm_ in permission for t in doc[max(0, token.i - 6): token.i])
+
+
+def _free_ending(token, s: Sentence) -> bool:
+    """ "La terminación sin causa por cualquiera de las partes requerirá un preaviso de veinte días": a
+    contract that rules how an ending without cause is done grants it; the "sin causa" must qualify the
+    ending word itself (within the next four words)."""
+    return any(0 < span.start - token.i <= 4 for span in s.spans("rescision.SIN_CAUSA"))
+
+
+_SAME_RIGHT = re.compile(r"\b(hacerlo|hacer lo mismo|(igual|el mismo|identico|identica|la misma|igual) "
+                         r"(derecho|facultad|potestad))\b")
+
+
+def _same_right_for_other(analysis: Analysis, rights: list[Right], ctx: Context) -> list[Right]:
+    """ "EL CLIENTE podrá darlo por terminado con quince días de aviso. LA CONSULTORA también podrá
+    hacerlo, con treinta días." / "Igual derecho tendrá EL PRESTADOR": the next sentences of the clause
+    give the same right to the other party."""
+    out = []
+    for right in rights:
+        if right.who == "both":
+            continue
+        i = analysis.index_of(right.sentence)
+        for other in analysis.sentences[i + 1: i + 3]:
+            if other.clause is not right.sentence.clause:
+                break
+            folded = fold(other.text)
+            if not _SAME_RIGHT.search(folded) or re.search(r"\b(no|ni|tampoco|nunca)\b", folded):
+                continue
+            role = ctx.parties.last_role(folded[: _SAME_RIGHT.search(folded).start()]) or \
+                ctx.parties.last_role(folded, subjects_only=False)
+            if role in ("provider", "client") and role != right.who:
+                out.append(Right(other, other.doc[:] if other.doc is not None else None, role, right.for_cause))
+                break
+    return out
 
 
 def _only_at_expiry(s: Sentence) -> bool:
@@ -233,7 +277,23 @@ def _who(token, sentence: Sentence, ctx: Context) -> str:
     if role is None:
         before = sentence.doc[: token.i].text
         role = ctx.parties.role_of(before)
+    if role is None and (subj is None or subj.pos_ == "PRON"):
+        role = _person_role(token)
     return role or "both"
+
+
+def _person_role(token) -> str | None:
+    """A verb with no subject written, in terms that speak to the client ("puedes cancelar", "podrás
+    darte de baja": the client; "podemos dejar de prestarte el servicio", "puedo dejar el encargo": the
+    provider who writes them)."""
+    for node in chain(token):
+        for verb in [node] + [c for c in node.children if c.dep_ in ("aux", "cop")]:
+            person = verb.morph.get("Person")
+            if person == ["2"]:
+                return "client"
+            if person == ["1"]:
+                return "provider"
+    return None
 
 
 def _notice_days(sentence: Sentence, clause_sentences: list[Sentence]) -> tuple[int | None, Sentence | None, bool]:
@@ -260,8 +320,8 @@ def _notice_days(sentence: Sentence, clause_sentences: list[Sentence]) -> tuple[
 def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None, Sentence | None]:
     """Whether the work done up to the exit is paid: "abonará los trabajos realizados hasta la fecha"
     yes; "sin derecho a cobrar los trabajos realizados" no; nothing said: None."""
-    pay_words = spec.words("pago_trabajo")
-    pay_forms = re.compile(r"^(pag[aeo]|abon[aeo](?!d[oa]s?$)|liquid|reconoc|satisfar|cobr[aeo]|percib|factur|remuner|retribu)")
+    pay_words, losses = spec.words("pago_trabajo"), spec.words("perdida_pago")
+    pay_forms = re.compile(r"^(pag[aeo]|abon[aeo](?!d[oa]s?$)|liquid|reconoc|satisfar|cobr[aeo]|percib|factur|remuner|retribu|cubr[aei]|indemniz|compens|resarc)")
     negative = None
     previous = None
     for s in sentences:
@@ -279,11 +339,38 @@ def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None,
             if not payers:
                 continue
             before = s.doc[max(0, span.start - 8): span.start]
-            if any(t.norm_ == "sin" for t in before) or all(is_negated(t) for t in payers):
+            lost = any(t.lemma_ in losses or t.norm_ in losses for t in before)  # "perderá el derecho a cobrar"
+            if lost or any(t.norm_ == "sin" for t in before) or all(is_negated(t) for t in payers):
                 negative = negative or s
             else:
                 return True, s
     return (False, negative) if negative else (None, None)
+
+
+def _penalty_negated(token) -> bool:
+    """ "no pagará indemnización alguna" is no penalty; the "sin" of "la parte que lo termine sin causa
+    indemnizará" belongs to the ending, not to the payment."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 2].norm_ == "sin" and doc[token.i - 1].norm_ in _CAUSE_WORDS:
+        return False
+    return is_negated(token)
+
+
+_CAUSE_WORDS = frozenset({"causa", "motivo", "justificacion", "razon", "causas", "motivos"})
+
+
+def _leaver(condition: str, ctx: Context) -> str | None:
+    """The party that leaves in a condition: named before the ending word ("si LA REDACTORA rescindiera")
+    or after it, up to the comma that closes the condition ("si la terminación la solicita LA
+    CONSULTORA, deberá pagar ...", "si la rescisión fuera decidida por EL PRESTADOR, ...")."""
+    ending = _ENDING_WORDS.search(condition)
+    if not ending:
+        return None
+    before = ctx.parties.last_role(condition[: ending.start()])
+    if before is not None:
+        return before
+    comma = condition.find(",", ending.end())
+    return ctx.parties.last_role(condition[ending.end(): comma if comma >= 0 else len(condition)])
 
 
 _PRONOUNS = frozenset({"este", "esta", "aquel", "aquella", "el", "ella", "dicha", "dicho"})
@@ -299,17 +386,16 @@ def _provider_penalty(sentences: list[Sentence], ctx: Context) -> Sentence | Non
                 cond = next((t.i for t in s.doc[: span.start] if t.norm_ in _CONDITIONS and _is_condition(s.doc, t.i)), None)
                 if cond is None or any(t.norm_ == "sin" for t in s.doc[max(0, span.start - 5): span.start]):
                     continue
-                before = fold(s.doc[cond: span.start].text)
-                ending = _ENDING_WORDS.search(before)
-                if ending and ctx.parties.last_role(before[: ending.start()]) == "provider" \
-                        and not is_negated(span[0]):
+                if _leaver(fold(s.doc[cond: span.start].text), ctx) == "provider" and not _penalty_negated(span[0]):
                     return s
                 continue
             if subj.norm_ in _PRONOUNS:  # "... decidida por EL ORGANIZADOR, este pagará": the last party named
                 role = ctx.parties.last_role(s.doc[: subj.i].text, subjects_only=False)
             else:
                 role = ctx.parties.role_of(phrase(subj))
-            if role == "provider" and not is_negated(span[0]):
+            if role in (None, "both") and subj.lemma_ == "parte" and _ENDING_WORDS.search(fold(phrase(subj))):
+                role = "provider"  # "la parte que lo termine sin causa indemnizará a la otra": whoever leaves
+            if role == "provider" and not _penalty_negated(span[0]):
                 return s
     return None
 
@@ -329,6 +415,9 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             token = _key_token(span)
             if not _about_contract(token, s, spec):
                 continue
+            if token.lemma_ == "dejar" and (_UNTIL.search(fold(s.doc[token.i:].text)) or _condition_start(token) is not None
+                                            or not _permitted(token, permission)):
+                continue  # "cuando EL CONTRATISTA deje de prestar el servicio": a breach, not a right
             related.append(s)
             # "En caso de cancelación por el cliente, los anticipos no serán reembolsables": the "no" belongs
             # to what follows the condition, not to the ending it names
@@ -339,7 +428,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             cause_list = _is_cause_list(token)
             decider = None
             is_list, free_item = _listed_grounds(analysis, s, spec)
-            if not (cause_list or _permitted(token, permission) or (is_list and free_item is not None)):
+            if not (cause_list or _permitted(token, permission) or (is_list and free_item is not None)
+                    or _free_ending(token, s)):
                 decider = _decided_by(token, ctx)
                 if decider is None:
                     continue
@@ -360,6 +450,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             rights.append(Right(s, span, who, for_cause))
             break
 
+    rights += _same_right_for_other(analysis, rights, ctx)
     # the clause of each termination sentence, with its sibling sub-clauses ("6.2" and "6.3" of "6. VIGENCIA")
     groups = {clause_group(s.clause) for s in related}
     scope = [s for s in analysis.parsed() if "rescision" in s.checks and (clause_group(s.clause) in groups or s in related)]
