@@ -114,9 +114,11 @@ def is_negated(token, prohibitions: frozenset[str] = frozenset(), within_relativ
     if any(doc[i].norm_ in ("sin", "ni") or _negator(doc[i]) for i in range(max(0, token.i - 2), token.i)):
         return True
     stop = relative_clause(token) if within_relative else None
+    coordinated = False  # "podrá renunciar al encargo, y el Mandante podrá revocarlo": "renunciar" only coordinates
     for node in (chain(token, stop=stop) if has_parse(token) else []):
-        if node is not token and node.lemma_ in prohibitions:
+        if node is not token and node.lemma_ in prohibitions and not coordinated:
             return True
+        coordinated = coordinated or node.dep_ == "conj"
         # "ninguna de las partes podrá resolverlo"
         if any(c.dep_.startswith("nsubj") and (c.norm_ in NONE_DETS or any(g.norm_ in NONE_DETS for g in c.children))
                for c in node.children):
@@ -124,7 +126,9 @@ def is_negated(token, prohibitions: frozenset[str] = frozenset(), within_relativ
         for child in node.children:
             if _negator(child) and child.i < node.i:
                 return True
-            if child.dep_ in ("obl", "advmod", "nmod") and any(g.norm_ in NONE_DETS for g in child.children):
+            # "en ningún caso" negates; "sin responsabilidad para ninguna de ellas" does not
+            if child.dep_ in ("obl", "advmod", "nmod") and any(g.norm_ in NONE_DETS for g in child.children) \
+                    and not any(g.dep_ == "case" and g.norm_ == "sin" for g in child.children):
                 return True
             if child.dep_ == "aux" and child.i < node.i:
                 # "no podrá": the negation may hang from the auxiliary
@@ -147,11 +151,13 @@ def subject(token):
     if not has_parse(token):
         return None
     for node in chain(token):
-        passive = any(c.dep_ in ("nsubj:pass", "aux:pass") or (c.dep_ == "aux" and c.lemma_ == "ser")
-                      for c in node.children)
+        # "podrá ser resuelto por", and the passive with "se": "podrá cancelarse por EL CLIENTE"
+        passive = any(c.dep_ in ("nsubj:pass", "aux:pass", "expl:pass") or (c.dep_ == "aux" and c.lemma_ == "ser")
+                      for c in node.children) or (node.pos_ in ("VERB", "AUX") and node.norm_.endswith(("arse", "erse", "irse")))
         if passive:
             for child in node.children:
-                if child.dep_.startswith("obl") and any(g.norm_ == "por" and g.dep_ == "case" for g in child.children):
+                if (child.dep_.startswith("obl") or child.dep_ == "obj") and \
+                        any(g.norm_ == "por" and g.dep_ == "case" for g in child.children):
                     return child
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "csubj"):

@@ -55,7 +55,10 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
         return True  # "darlo por terminado", "ponerle término": the clitic is the contract
     if any(c.dep_ == "obj" and c.norm_ in ("lo", "la") and c.pos_ == "PRON" for c in token.children):
         return True  # "cualquiera lo puede cortar": the clitic is the agreement
-    nodes = [token] + ([head] if head is not token and head.lemma_ in ("dar", "poner") else [])
+    # "dar por terminado el contrato", "poner fin al contrato": the object hangs from "dar"/"poner";
+    # "la rescisión dará lugar al pago" is another "dar"
+    joined = token.norm_ in ("fin", "termino") or (token.i > 0 and token.doc[token.i - 1].norm_ == "por")
+    nodes = [token] + ([head] if head is not token and head.lemma_ in ("dar", "poner") and joined else [])
     for node in nodes:
         for child in node.children:
             if child.dep_ in ("obj", "nsubj", "nsubj:pass", "nmod", "obl", "iobj"):
@@ -87,7 +90,7 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
 # words that end a contract only with the contract named ("apartarse del contrato", "cortarlo"): "apartarse
 # de la metodología" or "cortar el servicio cuatro horas" are not exits
 _NEEDS_OBJECT = frozenset({"apartar", "apartarse", "cortar", "cortarlo", "cortarla", "retirar", "retirarse",
-                           "renunciar", "renuncia"})  # "renunciar al encargo", not "renuncia al fuero"
+                           "renunciar", "renuncia", "revocar", "revocacion"})  # "renunciar al encargo", not "renuncia al fuero"
 
 
 def _names_the_contract(token, spec: CheckSpec) -> bool:
@@ -97,7 +100,7 @@ def _names_the_contract(token, spec: CheckSpec) -> bool:
             return True
         if child.dep_ in ("obj", "nmod", "obl", "iobj") and child.lemma_ in relations:
             return True
-    return bool(re.search(r"(lo|la)$", token.norm_) and token.norm_.startswith("cortar"))
+    return bool(re.search(r"(lo|la)$", token.norm_) and token.norm_.startswith(("cortar", "revocar")))
 
 
 def _plural_task(token) -> bool:
@@ -128,7 +131,16 @@ def _free_ending(token, s: Sentence) -> bool:
     """ "La terminación sin causa por cualquiera de las partes requerirá un preaviso de veinte días": a
     contract that rules how an ending without cause is done grants it; the "sin causa" must qualify the
     ending word itself (within the next four words)."""
-    return any(0 < span.start - token.i <= 4 for span in s.spans("rescision.SIN_CAUSA"))
+    spans = s.spans("rescision.SIN_CAUSA")
+    if any(0 < span.start - token.i <= 4 for span in spans):
+        return True
+    # "El contrato se extinguirá por las causas generales y, además, por voluntad de cualquiera de las
+    # partes": a ground without cause among the grounds the verb lists ("en cualquier momento" is a time)
+    return token.pos_ in ("VERB", "AUX") and any(
+        span.start > token.i and _A_GROUND.search(fold(span.text)) for span in spans)
+
+
+_A_GROUND = re.compile(r"voluntad|decision|unilateral|causa|motivo|justifica|nutum|conveniencia|discrecion|arbitrio")
 
 
 _SAME_RIGHT = re.compile(r"\b(hacerlo|hacer lo mismo|(igual|el mismo|identico|identica|la misma|igual) "
@@ -235,7 +247,7 @@ def _decided_by(token, ctx: Context) -> str | None:
     doc = token.doc
     start = _condition_start(token)
     if start is None:
-        return None
+        return _agent_of(token, ctx) or _decision_after(token, ctx)
     window = doc[start: token.i].text
     after = [t.norm_ for t in doc[token.i + 1: token.i + 7]]
     if after and after[0] in ("es", "sea", "fuera", "fuese"):  # "si la cancelación es por parte del prestador"
@@ -245,6 +257,43 @@ def _decided_by(token, ctx: Context) -> str | None:
     if after[:1] == ["por"] and (after[1:2] or [""])[0] not in _FAULT:
         window += " " + doc[first: first + 5].text
     return ctx.parties.role_of(window)
+
+
+_DECISION_VERBS = frozenset({"decidir", "comunicar", "notificar", "solicitar", "desear", "querer", "manifestar",
+                             "avisar", "pedir", "optar", "requerir", "estimar", "considerar", "preavisar"})
+
+
+def _agent_of(token, ctx: Context) -> str | None:
+    """ "La rescisión anticipada por parte de EL CLIENTE dará lugar al pago ...": a sentence that rules
+    an ending decided by a named party gives that party the exit ("por culpa de" names a fault)."""
+    if token.pos_ != "NOUN":
+        return None
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and doc[i].pos_ == "ADJ" and i - token.i <= 2:  # "anticipada", "unilateral"
+        i += 1
+    words = [t.norm_ for t in doc[i: i + 3]]
+    if words[:3] == ["por", "parte", "de"] or words[:3] == ["por", "parte", "del"]:
+        return ctx.parties.role_of(doc[i + 3: i + 7].text)
+    if words[:1] == ["por"] and len(words) > 1 and words[1] not in _FAULT:
+        return ctx.parties.role_of(doc[i + 1: i + 4].text)
+    return None
+
+
+def _decision_after(token, ctx: Context) -> str | None:
+    """ "El contrato quedará sin efecto si cualquiera de las partes así lo comunica a la otra": the
+    condition right after the ending names who decides it."""
+    doc = token.doc
+    for i in range(token.i + 1, min(len(doc), token.i + 5)):
+        if doc[i].text in (".", ";", ","):
+            return None
+        if doc[i].norm_ in ("si", "cuando") or (doc[i].norm_ == "caso" and _is_condition(doc, i)):
+            end = next((j for j in range(i + 1, min(len(doc), i + 16)) if doc[j].text in (".", ";", ",")), min(len(doc), i + 16))
+            window = doc[i + 1: end]
+            if any(t.lemma_ in _DECISION_VERBS for t in window) and not any(t.norm_ in ("no", "ni") for t in window):
+                return ctx.parties.role_of(window.text)
+            return None
+    return None
 
 
 def _condition_start(token) -> int | None:
@@ -447,8 +496,17 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
                 mutual.append(s)
                 break
             for_cause = cause_list or (s.has("rescision.POR_CAUSA") and not s.has("rescision.SIN_CAUSA"))
-            rights.append(Right(s, span, who, for_cause))
-            break
+            if decider is not None and for_cause and not cause_list:
+                # "en el caso que EL COMITENTE decidiera dar por terminado el contrato ... o cuando sea resuelto
+                # por las causales establecidas": a cause must qualify this party's ending, not another ground
+                first = _condition_start(token) or token.i
+                for_cause = any(first - 1 <= sp.start <= token.i + 8 for sp in s.spans("rescision.POR_CAUSA"))
+            # "La Profesional podrá renunciar al encargo ..., y el Mandante podrá revocarlo en cualquier
+            # momento": one sentence may give each party its own exit
+            if not any(r.sentence is s and r.who == who for r in rights):
+                rights.append(Right(s, span, who, for_cause))
+            if who == "both":
+                break
 
     rights += _same_right_for_other(analysis, rights, ctx)
     # the clause of each termination sentence, with its sibling sub-clauses ("6.2" and "6.3" of "6. VIGENCIA")
