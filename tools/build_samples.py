@@ -7,14 +7,14 @@ Every ``*.txt`` file in the source directory (UTF-8) is one sample. It starts wi
 TOML front matter between two ``+++`` lines:
 
     +++
-    format = "docx"          # txt, txt-cp1252, md, docx or pdf
+    format = "docx"          # txt, txt-cp1252, md, html, docx or pdf
     country = "AR"
     service = "diseño gráfico"
     description = "What the sample contains"
     notes = "One sentence on what makes the sample interesting"
     docx_headings = "style"  # docx only: "style" = Heading 1/2, "bold" = Normal paragraph, bold run
-    header = "..."           # docx and pdf: running page header (optional)
-    footer = "..."           # pdf only: running footer; "Página N de M" is always added
+    header = "..."           # docx, pdf and html: running page header (optional)
+    footer = "..."           # pdf and html: running footer; pdf always adds "Página N de M"
     [expected]
     alcance = "ok"           # ok, weak or missing
     pago = "ok"
@@ -29,13 +29,15 @@ The body follows, one block per line (blank lines are ignored):
 * anything else    one paragraph.
 
 Output goes to ``<out>/<stem>.<ext>``: txt drops the ``#`` markers, md keeps them (and adds
-the table separator row), txt-cp1252 is a cp1252 ``.txt`` with CRLF. ``<out>/expected.toml``
+the table separator row), txt-cp1252 is a cp1252 ``.txt`` with CRLF, html is one page with the
+header and footer around the body (h1, h2, p, table). ``<out>/expected.toml``
 lists every sample's metadata and expected statuses. Output is byte-for-byte reproducible.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
 import io
 import json
 import tomllib
@@ -52,7 +54,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
-EXTENSIONS = {"txt": "txt", "txt-cp1252": "txt", "md": "md", "docx": "docx", "pdf": "pdf"}
+EXTENSIONS = {"txt": "txt", "txt-cp1252": "txt", "md": "md", "html": "html", "docx": "docx", "pdf": "pdf"}
 CHECKS = ("alcance", "pago", "rescision")
 SUPPORTING = ("mora", "modificaciones", "independencia", "obligaciones_cliente", "plazos", "campos_vacios")
 STATUSES = {"ok", "weak", "missing", "not_applicable"}
@@ -169,6 +171,34 @@ def write_text(sample: Sample, path: Path) -> None:
     text = render_text(sample, markdown=fmt == "md")
     cp1252 = fmt == "txt-cp1252"
     path.write_bytes(text.replace("\n", "\r\n").encode("cp1252") if cp1252 else text.encode("utf-8"))
+
+
+def html_block(block: Block) -> str:
+    if block.kind == "table":
+        head, *rows = block.rows
+        cells = lambda tag, row: "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in row)  # noqa: E731
+        body = "".join(f"<tr>{cells('td', r)}</tr>" for r in rows)
+        return f"<table>\n<thead><tr>{cells('th', head)}</tr></thead>\n<tbody>{body}</tbody>\n</table>"
+    tag = {"title": "h1", "heading": "h2"}.get(block.kind, "p")
+    return f"<{tag}>{html.escape(block.text)}</{tag}>"
+
+
+def write_html(sample: Sample, path: Path) -> None:
+    meta = sample.meta
+    parts = ["<!DOCTYPE html>", '<html lang="es">', "<head>", '<meta charset="utf-8">',
+             f"<title>{html.escape(sample.title)}</title>",
+             "<style>body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.5}"
+             "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em}</style>",
+             "</head>", "<body>"]
+    if meta.get("header"):
+        parts.append(f"<header><p>{html.escape(meta['header'])}</p></header>")
+    parts.append("<main>")
+    parts.extend(html_block(b) for b in sample.blocks)
+    parts.append("</main>")
+    if meta.get("footer"):
+        parts.append(f"<footer><p>{html.escape(meta['footer'])}</p></footer>")
+    parts += ["</body>", "</html>", ""]
+    path.write_text("\n".join(parts), encoding="utf-8")
 
 
 def write_docx(sample: Sample, path: Path) -> None:
@@ -406,7 +436,8 @@ def expected_toml(samples: list[tuple[Sample, str]]) -> str:
     return "\n".join(out)
 
 
-WRITERS = {"txt": write_text, "txt-cp1252": write_text, "md": write_text, "docx": write_docx, "pdf": write_pdf}
+WRITERS = {"txt": write_text, "txt-cp1252": write_text, "md": write_text, "html": write_html, "docx": write_docx,
+           "pdf": write_pdf}
 
 
 def build(src: Path, out: Path) -> list[tuple[Sample, str]]:

@@ -1,11 +1,13 @@
 """Accuracy of `contratos` on the labelled documents (sample_contracts/ and eval/documents/).
 
 Usage:
-    python tools/evaluate.py [--verbose]
+    python tools/evaluate.py [--verbose] [--holdout | --set DIR]
 
 Prints, per check, precision and recall of gaps (a gap is a `weak` or `missing` status), the exact
 status accuracy, and the accuracy of the rescision details (who, notice_days, pays_work_done) and
-of the document kind and language. Labels are defined in eval/LABELS.md.
+of the document kind and language. Labels are defined in eval/LABELS.md. `--set DIR` measures one
+labelled folder (DIR/expected.toml) on its own, without floors: a new blind set is measured this way
+before anyone tunes a rule to it.
 """
 from __future__ import annotations
 
@@ -51,13 +53,23 @@ def main() -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
     parser.add_argument("--holdout", action="store_true",
                         help="measure on eval/holdout, documents written after the rules (report, do not tune)")
+    parser.add_argument("--set", type=Path, dest="set_dir", metavar="DIR",
+                        help="measure only this labelled folder (DIR/expected.toml); no floors apply")
     parser.add_argument("--floors", type=Path, default=ROOT / "eval" / "floors.toml",
                         help="exit 1 when a figure falls below the floor recorded there")
     args = parser.parse_args()
+    if args.set_dir is not None:
+        if args.holdout:
+            print("evaluate.py: --set y --holdout no se pueden usar juntos; elija uno de los dos", file=sys.stderr)
+            return 2
+        if not (args.set_dir / "expected.toml").is_file():
+            print(f"{args.set_dir}: no es una carpeta etiquetada (falta expected.toml); "
+                  "indique una carpeta como eval/holdout3", file=sys.stderr)
+            return 2
     sys.path.insert(0, str(ROOT / "src"))
     import contratos
 
-    labels = load_labels(HOLDOUT if args.holdout else SETS)
+    labels = load_labels([args.set_dir] if args.set_dir else HOLDOUT if args.holdout else SETS)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     detail_hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
@@ -98,13 +110,16 @@ def main() -> int:
                 if have != entry[key]:
                     misses.append(f"{path.name}: {key} esperado {entry[key]}, obtenido {have}")
 
-    name = "reservado (eval/holdout)" if args.holdout else "muestras + eval/documents"
+    name = (str(args.set_dir) if args.set_dir else
+            "reservado (eval/holdout)" if args.holdout else "muestras + eval/documents")
     print(f"Conjunto {name}: {len(labels)} documentos etiquetados ({with_gap} con al menos un punto débil)")
     print(f"{'comprobación':22} {'n':>3} {'precisión':>9} {'exhaustividad':>13} {'estado exacto':>13}")
     for check_id, c in counts.items():
         print(f"{check_id:22} {c['n']:>3} {ratio(c['tp'], c['tp'] + c['fp']):>9} "
               f"{ratio(c['tp'], c['tp'] + c['fn']):>13} {ratio(c['exact'], c['n']):>13}")
     print_tail("detalles y tipo de documento:", detail_hits, misses if args.verbose else [])
+    if args.set_dir:
+        return 0
     return _below_floors(args.floors, "holdout" if args.holdout else "principal", counts, detail_hits)
 
 
