@@ -163,6 +163,21 @@ class Parties:
                 best, role = m.start(), names[m.group()]
         return role
 
+    def first_role(self, text: str) -> str | None:
+        """The role of the first party named in `text` ("por decisión unilateral de EL CONTRATANTE, con
+        aviso a LA AGENCIA" -> "client"), "both" when "cualquiera de las partes" comes first."""
+        folded = fold(text)
+        best, role = len(folded) + 1, None
+        for phrase_ in load_parties()["ambas"]:
+            at = folded.find(phrase_)
+            if 0 <= at < best:
+                best, role = at, "both"
+        names, names_rx = self._names
+        m = names_rx.search(folded)
+        if m and m.start() < best:
+            role = names[m.group()]
+        return role
+
     @cached_property
     def _names(self) -> tuple[dict[str, str], re.Pattern]:
         """Every name of a party (the aliases, then the role words) -> role, and one regex for all

@@ -47,6 +47,11 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
         return _names_the_contract(token, spec)
     if _ENCLITIC.search(token.norm_) and token.pos_ in ("VERB", "AUX"):
         return True  # "resolverlo", "dejarlo sin efecto": the clitic is the contract ("cancela" has none)
+    head = token.head
+    if head is not token and token.pos_ in ("ADJ", "VERB") and head.lemma_ in ("quedar", "ser", "estar"):
+        # "bajo apercibimiento de que el contrato quede resuelto": the contract is the subject
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.lemma_ in contract for c in head.children):
+            return True
     relative = relative_clause(token)  # "incidencias que no puedan resolverse": what the clause is about
     if relative is not None and relative.head.pos_ in ("NOUN", "PROPN") and relative.head.lemma_ not in contract:
         return False
@@ -59,6 +64,8 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
     # "la rescisión dará lugar al pago" is another "dar"
     joined = token.norm_ in ("fin", "termino") or (token.i > 0 and token.doc[token.i - 1].norm_ == "por")
     nodes = [token] + ([head] if head is not token and head.lemma_ in ("dar", "poner") and joined else [])
+    if head is not token and token.pos_ in ("ADJ", "VERB") and head.lemma_ in ("quedar", "ser", "estar", "tener", "considerar"):
+        nodes.append(head)  # "el contrato quede resuelto", "se tendrá por terminado": the subject hangs from the verb
     for node in nodes:
         for child in node.children:
             if child.dep_ in ("obj", "nsubj", "nsubj:pass", "nmod", "obl", "iobj"):
@@ -296,6 +303,20 @@ def _decision_after(token, ctx: Context) -> str | None:
     return None
 
 
+def _on_an_event(token, s: Sentence) -> bool:
+    """ "Si no lo hace, usted podrá desistir", "en ese caso usted podrá resolver el contrato": a right
+    that opens only when something happens (not a party's own decision) is an exit for cause."""
+    if s.has("rescision.SIN_CAUSA"):
+        return False
+    doc = token.doc
+    start = _condition_start(token)
+    if start is None:
+        before = [t.norm_ for t in doc[max(0, token.i - 8): token.i]]
+        return any(before[i:i + 3] in (["en", "ese", "caso"], ["en", "tal", "caso"], ["en", "dicho", "caso"],
+                                       ["en", "ese", "supuesto"], ["en", "tal", "supuesto"]) for i in range(len(before)))
+    return not any(t.lemma_ in _DECISION_VERBS for t in doc[start: token.i])
+
+
 def _condition_start(token) -> int | None:
     """Where the condition that holds the word starts ("En caso de", "Si", "cuando"), within the
     twelve words before it and with no full stop or semicolon between; None when there is none."""
@@ -470,10 +491,13 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             related.append(s)
             # "En caso de cancelación por el cliente, los anticipos no serán reembolsables": the "no" belongs
             # to what follows the condition, not to the ending it names
+            excepted = False  # "no podrá rescindirse salvo por incumplimiento": a right for that cause only
             if is_negated(token, prohibitions, within_relative=True) and _condition_start(token) is None:
-                if not any(t.norm_ in ("salvo", "excepto") for t in s.doc):
-                    prohibited.append(s)
+                exception = next((t.i for t in s.doc if t.norm_ in ("salvo", "excepto") and t.i > token.i), None)
+                if exception is None or any(sp.start > exception for sp in s.spans("rescision.MUTUO")):
+                    prohibited.append(s)  # "... salvo mutuo acuerdo": no way out
                     break
+                excepted = True
             cause_list = _is_cause_list(token)
             decider = None
             is_list, free_item = _listed_grounds(analysis, s, spec)
@@ -485,7 +509,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             who = "both" if cause_list else decider or _who(token, s, ctx)
             if is_list:  # the right is what the listed grounds say (mutual agreement, breach, expiry...)
                 if free_item is not None:
-                    who = ctx.parties.role_of(free_item) or who
+                    who = ctx.parties.first_role(free_item) or who
                     listed_notice[id(s)] = _item_notice(free_item)
                 rights.append(Right(s, span, who, free_item is None))
                 break
@@ -495,7 +519,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             if s.has("rescision.MUTUO") and not s.has("rescision.SIN_CAUSA"):
                 mutual.append(s)
                 break
-            for_cause = cause_list or (s.has("rescision.POR_CAUSA") and not s.has("rescision.SIN_CAUSA"))
+            for_cause = excepted or cause_list or (s.has("rescision.POR_CAUSA") and not s.has("rescision.SIN_CAUSA")) \
+                or (decider is None and _on_an_event(token, s))
             if decider is not None and for_cause and not cause_list:
                 # "en el caso que EL COMITENTE decidiera dar por terminado el contrato ... o cuando sea resuelto
                 # por las causales establecidas": a cause must qualify this party's ending, not another ground
