@@ -76,6 +76,17 @@ def _looks_like_title(text: str) -> bool:
     return not any(c in text for c in ",;")
 
 
+_OPEN_ENDS = frozenset("de del la el los las lo a al y e o u en con por para que su sus un una se no como".split())
+
+
+def _short_line_title(text: str) -> bool:
+    """ "5. Si decides retirarte", "1. El programa": after a clause number, a short line with no full
+    stop is its title even when it starts like a sentence (a wrapped line ends in "de", "la"...)."""
+    words = _WORD.findall(text)
+    return (0 < len(words) <= 7 and text[:1].isupper() and not any(c in text for c in ",;")
+            and not text.rstrip().endswith(".") and fold(words[-1]) not in _OPEN_ENDS)
+
+
 looks_like_title = _looks_like_title  # public: readers that see a bold line decide with it
 
 
@@ -89,7 +100,7 @@ def _split_title(rest: str) -> tuple[str, str]:
         return bracketed.group(1).strip(), rest[bracketed.end():].strip(" .:-–—")
     m = _TITLE_END.search(rest)
     candidate = rest[: m.start()] if m else rest
-    if _looks_like_title(candidate):
+    if _looks_like_title(candidate) or (m is None and _short_line_title(rest)):
         return candidate.strip(" .:-–—"), (rest[m.end():] if m else "").strip()
     glued = _GLUED_TITLE.match(rest)  # "DE LAS CUOTAS.Como representante...": a space lost in conversion
     if glued and _is_caps_title(glued.group(1)):

@@ -43,8 +43,14 @@ def _key_token(span):
 def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
     """The termination word ends the contract, not "las obras" or "las controversias"."""
     contract, other = spec.words("objetos_contrato"), spec.words("otros_sentidos")
-    if token.lemma_ in _NEEDS_OBJECT or token.norm_ in _NEEDS_OBJECT:
-        return _names_the_contract(token, spec)
+    if token.norm_ == "baja" and token.i > 1 and re.match(r"^dar(se|te|me|nos|le|les)$", token.doc[token.i - 2].norm_):
+        return True  # "darse de baja", "la Academia podrá darte de baja": the client leaves or is let go
+    base = _CLITIC.sub("", token.norm_)
+    if token.lemma_ in _NEEDS_OBJECT or token.norm_ in _NEEDS_OBJECT or base in _NEEDS_OBJECT:
+        return _names_the_contract(token, spec) or (
+            not any(c.dep_ == "obj" or (c.dep_ in ("obl", "iobj") and any(g.norm_ in ("de", "del") for g in c.children))
+                    for c in token.children)
+            and bool(_LEAVING_TITLE.search(sentence.clause.folded_titles)))  # "Si decides retirarte": "puedes retirarte"
     if _ENCLITIC.search(token.norm_) and token.pos_ in ("VERB", "AUX"):
         return True  # "resolverlo", "dejarlo sin efecto": the clitic is the contract ("cancela" has none)
     head = token.head
@@ -96,6 +102,8 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
 
 # words that end a contract only with the contract named ("apartarse del contrato", "cortarlo"): "apartarse
 # de la metodología" or "cortar el servicio cuatro horas" are not exits
+_CLITIC = re.compile(r"(?<=[aei]r)(se|te|me|nos|lo|la)$")  # "retirarte" -> "retirar"
+_LEAVING_TITLE = re.compile(r"rescis|terminaci|retir|\bbaja\b|desisti|cancelaci|salida|renuncia")
 _NEEDS_OBJECT = frozenset({"apartar", "apartarse", "cortar", "cortarlo", "cortarla", "retirar", "retirarse",
                            "renunciar", "renuncia", "revocar", "revocacion"})  # "renunciar al encargo", not "renuncia al fuero"
 
@@ -347,17 +355,25 @@ def _who(token, sentence: Sentence, ctx: Context) -> str:
     if role is None:
         before = sentence.doc[: token.i].text
         role = ctx.parties.role_of(before)
-    if role is None and (subj is None or subj.pos_ == "PRON"):
+    if role is None:
         role = _person_role(token)
     return role or "both"
+
+
+# the modal verbs by person: the spaCy model often misses the person of a capitalised "Puedes"
+_MODALS = {"puedes": "client", "podras": "client", "podes": "client", "podrias": "client", "quieres": "client",
+           "puedo": "provider", "podre": "provider", "podemos": "provider", "podremos": "provider"}
 
 
 def _person_role(token) -> str | None:
     """A verb with no subject written, in terms that speak to the client ("puedes cancelar", "podrás
     darte de baja": the client; "podemos dejar de prestarte el servicio", "puedo dejar el encargo": the
     provider who writes them)."""
-    for node in chain(token):
+    near = [t for t in token.doc[max(0, token.i - 3): token.i] if t.norm_ in _MODALS]  # "Puedes" misparsed as a name
+    for node in chain(token) + near:
         for verb in [node] + [c for c in node.children if c.dep_ in ("aux", "cop")]:
+            if verb.norm_ in _MODALS:
+                return _MODALS[verb.norm_]
             person = verb.morph.get("Person")
             if person == ["2"]:
                 return "client"
