@@ -47,8 +47,11 @@ def _annex_attached(analysis: Analysis, reference: str) -> bool:
     if "anexo" not in folded and "apendice" not in folded:
         kind = next((w for w in ("propuesta", "cotizacion", "presupuesto", "oferta", "orden", "pliego", "solicitud")
                      if w in folded), None)
-        return kind is not None and any(c.section == "annex" and kind in fold(f"{c.label} {c.title}")
-                                        for c in analysis.clauses)
+        # an annex titled so, or a part of the document itself ("SOLICITUD DE SERVICIO N° 0048215" above
+        # the clauses of an adhesion contract) with its own content
+        return kind is not None and any(kind in fold(f"{c.label} {c.title}") and (
+            c.section == "annex" or len(analysis.document.text[c.body_start:c.end].strip()) >= 150)
+            for c in analysis.clauses)
     wanted = _ANNEX_ID.search(folded)
     for clause in analysis.clauses:
         if clause.section != "annex":

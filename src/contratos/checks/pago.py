@@ -18,7 +18,7 @@ _TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|desisti|penalidad|cla
 _CURRENCIES = [("€", "EUR"), ("euro", "EUR"), ("usd", "USD"), ("us$", "USD"), ("u$s", "USD"), ("dolar", "USD"),
                ("dólar", "USD"), ("uf", "UF"), ("s/", "PEN"), ("sol", "PEN"), ("mxn", "MXN"), ("cop", "COP"),
                ("clp", "CLP"), ("ars", "ARS"), ("uyu", "UYU"), ("$u", "UYU"), ("b/", "PAB"), ("balboa", "PAB"),
-               ("lempira", "HNL"), ("quetzal", "GTQ"), ("colon", "CRC"), ("colón", "CRC"), ("guaran", "PYG"),
+               ("lempira", "HNL"), ("quetzal", "GTQ"), ("colon", "CRC"), ("¢", "CRC"), ("colón", "CRC"), ("guaran", "PYG"),
                ("gs", "PYG"), ("bolivian", "BOB"), ("rd$", "DOP"), ("córdoba", "NIO"), ("bs", "VES"),
                ("bolívar", "VES"), ("bolivar", "VES"), ("$", "$"), ("peso", "$")]
 
@@ -43,6 +43,15 @@ def _about_payment(sentence: Sentence, span, spec: CheckSpec) -> bool:
     return any(abs(p.start - span.start) <= 15 for p in sentence.spans("pago.PAGO"))
 
 
+_QUOTES = frozenset({"presupuesto", "cotizacion", "propuesta", "oferta", "orden", "tarifa", "precio", "gasto", "gastos"})
+
+
+def _approves_a_quote(s: Sentence, span) -> bool:
+    """ "previa aceptación escrita del presupuesto": the client accepts a quote before extra work is
+    done; that is no payment subject to approving the work."""
+    return any(t.lemma_ in _QUOTES or fold(t.norm_) in _QUOTES for t in s.doc[span.end: span.end + 4])
+
+
 def _is_payment_sentence(s: Sentence, spec: CheckSpec, blanks: list) -> bool:
     if s.doc is None or s.clause.section not in ("clauses", "annex", "preamble"):
         return False
@@ -62,7 +71,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     recitals = [s for s in analysis.with_label("pago.PAGO") if s.clause.section == "recitals"]
     free = [s for s in analysis.with_label("pago.SIN_PAGO") if s.clause.section != "recitals"]
     amounts = [(s, sp) for s in payment for sp in s.spans("pago.IMPORTE")]
-    approval = [(s, sp) for s in payment for sp in s.spans("pago.APROBACION") if not is_negated(sp[0])]
+    approval = [(s, sp) for s in payment for sp in s.spans("pago.APROBACION")
+                if not is_negated(sp[0]) and not _approves_a_quote(s, sp)]
     approval_deadline = bool(analysis.with_label("pago.PLAZO_APROBACION"))
     amounts += [(s, sp) for s in payment for sp in s.spans("pago.PORCENTAJE") if _COMMISSION.search(
         s.clause.folded_titles + " " + fold(s.text))]
