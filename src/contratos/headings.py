@@ -76,6 +76,7 @@ def _looks_like_title(text: str) -> bool:
     return not any(c in text for c in ",;")
 
 
+_ASKING = frozenset({"cuando", "que", "como", "quien", "quienes", "cuanto", "cuanta", "donde"})
 _OPEN_ENDS = frozenset("de del la el los las lo a al y e o u en con por para que su sus un una se no como".split())
 
 
@@ -83,7 +84,8 @@ def _short_line_title(text: str) -> bool:
     """ "5. Si decides retirarte", "1. El programa": after a clause number, a short line with no full
     stop is its title even when it starts like a sentence (a wrapped line ends in "de", "la"...)."""
     words = _WORD.findall(text)
-    return (0 < len(words) <= 7 and text[:1].isupper() and not any(c in text for c in ",;")
+    limit = 12 if text[:1] in "¿CQD" and fold(words[0] if words else "") in _ASKING else 7  # "Cuándo puede la Academia darte de baja"
+    return (0 < len(words) <= limit and text[:1].isupper() and not any(c in text for c in ",;")
             and not text.rstrip().endswith(".") and fold(words[-1]) not in _OPEN_ENDS)
 
 

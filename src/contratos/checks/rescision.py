@@ -158,6 +158,7 @@ def _free_ending(token, s: Sentence) -> bool:
 _A_GROUND = re.compile(r"voluntad|decision|unilateral|causa|motivo|justifica|nutum|conveniencia|discrecion|arbitrio")
 
 
+_QUESTION = re.compile(r"^\W*(?:¿|(?:Cuándo|Qué|Cómo|Quién|Quiénes|Cuánto|Cuánta|Dónde|Por qué)\b)")
 _SAME_RIGHT = re.compile(r"\b(hacerlo|hacer lo mismo|(igual|el mismo|identico|identica|la misma|igual) "
                          r"(derecho|facultad|potestad))\b")
 
@@ -188,8 +189,21 @@ def _same_right_for_other(analysis: Analysis, rights: list[Right], ctx: Context)
 def _only_at_expiry(s: Sentence) -> bool:
     """Ending at expiry or by not renewing ("al vencimiento del plazo", "la prórroga"); "dar por terminado
     antes del vencimiento del plazo" is an early exit, not one at expiry."""
-    return any(span[0].norm_ != "antes" or any(t.lemma_.startswith(("renov", "prorrog")) for t in s.doc)
-               for span in s.spans("rescision.AL_VENCIMIENTO"))
+    spans = [sp for sp in s.spans("rescision.AL_VENCIMIENTO") if not any(_during_renewal(t) for t in sp)]
+    return any(span[0].norm_ != "antes" or any(_renewal(t) and not _during_renewal(t) for t in s.doc)
+               for span in spans)
+
+
+def _renewal(token) -> bool:
+    return token.lemma_.startswith(("renov", "prorrog")) or token.norm_.startswith(("renov", "prorrog"))
+
+
+def _during_renewal(token) -> bool:
+    """ "si el contrato se prorroga", "durante sus prórrogas": the renewal frames an exit during it."""
+    if not _renewal(token):
+        return False
+    before = [t.norm_ for t in token.doc[max(0, token.i - 4): token.i]]
+    return "si" in before or "durante" in before or before[-2:] == ["caso", "de"] or "cada" in before
 
 
 def _is_cause_list(token) -> bool:
@@ -320,9 +334,18 @@ def _on_an_event(token, s: Sentence) -> bool:
     start = _condition_start(token)
     if start is None:
         before = [t.norm_ for t in doc[max(0, token.i - 8): token.i]]
-        return any(before[i:i + 3] in (["en", "ese", "caso"], ["en", "tal", "caso"], ["en", "dicho", "caso"],
+        back = any(before[i:i + 3] in (["en", "ese", "caso"], ["en", "tal", "caso"], ["en", "dicho", "caso"],
                                        ["en", "ese", "supuesto"], ["en", "tal", "supuesto"]) for i in range(len(before)))
-    return not any(t.lemma_ in _DECISION_VERBS for t in doc[start: token.i])
+        return back and bool(_A_FAULT.search(fold(doc[: token.i].text)))
+    window = doc[start: token.i]
+    if any(t.lemma_ in _DECISION_VERBS for t in window):
+        return False
+    # a failure or a change imposed by the other party opens it ("si no lo hace", "si se modifican las
+    # tarifas"); "si el contrato se prorroga, cualquiera podrá terminarlo" is still an exit without cause
+    return any(t.norm_ in ("no", "ni") for t in window) or bool(_A_FAULT.search(fold(window.text)))
+
+
+_A_FAULT = re.compile(r"incumpl|retras|atras|\bmora\b|impag|falta|modific|actualiz|cambi|aument|increment|\bsub(e|a|en|an|ir)\b")
 
 
 def _condition_start(token) -> int | None:
@@ -497,6 +520,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     for s in analysis.with_label("rescision.TERMINO"):
         if s.clause.section == "recitals" or _DEFINITIONS.search(s.clause.folded_titles) or not has_parse(s.doc[0]):
             continue
+        if _QUESTION.match(s.text) or s.text.rstrip().endswith("?"):
+            continue  # "Cuándo puede la Academia darte de baja": a heading that asks, not a right
         for span in s.spans("rescision.TERMINO"):
             token = _key_token(span)
             if not _about_contract(token, s, spec):
