@@ -28,7 +28,8 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
     if config is not None:
         report.config = config
         options = {"perspective": config.perspective, "max_payment_days": config.payment_days_limit,
-                   "only": config.enabled(), **options}
+                   "only": config.enabled(), "rules": config.rules, **options}
+    rules = options.get("rules")
     if not force and (language not in ("es", None) or kind != "servicios"):
         if language not in ("es", None):
             reason = (f"El documento parece estar en {LANGUAGE_LABELS.get(language, language)}; "
@@ -38,14 +39,14 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
                       f"El documento parece {KIND_LABELS[kind]}, no un contrato de servicios.")
         report.warnings.insert(0, f"{reason} Las comprobaciones no se aplican; use --forzar para revisarlo igualmente.")
         report.not_applicable_reason = reason
-        report.checks = not_applicable(reason)
+        report.checks = not_applicable(reason, rules)
         if config is not None:
             report.checks = config.apply(report.checks)
         return report
     from .checks.parties import Parties
 
     clauses = segment(document)
-    analysis = analyse(document, clauses)
+    analysis = analyse(document, clauses, rules)
     parties = Parties.from_text(document.text, document.folded)
     report.parties = parties.names()
     report.checks = run_checks(analysis, parties=parties, **options)
