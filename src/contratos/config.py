@@ -11,7 +11,7 @@ from string import Template
 from .patterns import PERSPECTIVES, SEVERITIES, check_ids, checks
 from .tomlfile import TomlFileError, describe, read_toml
 
-_TOP = ("perspectiva", "reglas", "comprobaciones", "severidad", "umbrales")
+_TOP = ("perspectiva", "comprobaciones", "severidad", "umbrales", "reglas")
 _CHECKS_KEYS = ("desactivar",)
 # threshold key -> (type, lowest, highest); those of checkschema.THRESHOLDS apply to the check that declares them
 # (`umbral` in its file), plazo_pago_maximo_dias and interes_mora_mensual are read by pago and the clauses
