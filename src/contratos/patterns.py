@@ -60,6 +60,15 @@ class CheckSpec:
         """A word list declared in the file, as a set (for lemma lookups)."""
         return frozenset(self.extra.get(key, ()))
 
+    def regex(self, key: str) -> re.Pattern:
+        """A regular expression declared in the file, compiled once."""
+        return _compiled(self.extra[key])
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
 
 def _read(path: Path) -> dict:
     """A pattern file (TOML: the standard library parses it ~50x faster than YAML here)."""
@@ -195,6 +204,16 @@ def check_ids(rules: str | None = None) -> tuple[str, ...]:
 def core_ids() -> tuple[str, ...]:
     """The clauses a contract must settle (alcance, pago, rescisión), in report order."""
     return tuple(spec.id for spec in checks() if spec.core)
+
+
+def shared(key: str):
+    """A value of patterns/comun.toml that several checks read (negation words, clause titles)."""
+    return load_specs()["comun"].extra[key]
+
+
+def shared_regex(key: str) -> re.Pattern:
+    """A regular expression of patterns/comun.toml, compiled once."""
+    return _compiled(shared(key))
 
 
 def spec_for_runner(runner: str) -> CheckSpec:
