@@ -161,3 +161,13 @@ def test_a_bad_rule_file_is_one_spanish_line_naming_the_file_and_the_key(tmp_pat
         assert lines[0].startswith(f"contratos: {tmp_path / 'propiedad_intelectual.toml'}: ")
         for word in words:
             assert word in lines[0]
+
+
+def test_the_example_in_patterns_readme_is_a_valid_rule_file(tmp_path):
+    """The documented example is a file the loader accepts, whose cases pass."""
+    readme = (ROOT / "patterns" / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Reglas propias", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "propiedad_intelectual.toml").write_text(block, encoding="utf-8")
+    result = invoke("reglas", "--probar", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "Los 2 casos son correctos." in result.output
