@@ -68,7 +68,8 @@ def check_file(path: str | os.PathLike, password: str | None = None, ocr: bool =
     Options: `force=True` checks a document that does not look like a Spanish service contract;
     `perspective` ("prestador" or "cliente") and `max_payment_days` (default 60); `config`, a
     playbook from `contratos.config.load_config()`, sets all of them and the severities;
-    `ocr=True` reads PDF pages without text with Tesseract (Spanish data), see `Report.ocr_pages`.
+    `ocr=True` reads PDF pages without text with Tesseract (Spanish data), see `Report.ocr_pages`;
+    `rules`, a folder of the user's own check files (or `reglas` in the playbook), adds their checks.
 
     >>> report = check_file("sample_contracts/completo_ar_diseno.docx")
     >>> report.to_dict()["checks"][0]["id"]
