@@ -22,6 +22,11 @@ _CAUSE_HEADS = frozenset({"causa", "causal", "causales", "motivo"})
 _NOTICE_VERBS = frozenset({"notificar", "comunicar", "avisar", "preavisar", "informar"})
 
 
+def _termination_title(titles: str, spec: CheckSpec) -> bool:
+    """A clause titled about ending the contract ("RESCISIÓN", "TERMINACIÓN ANTICIPADA", "BAJA")."""
+    return bool(shared_regex("titulo_terminacion").search(titles) or spec.regex("titulos_terminacion").search(titles))
+
+
 @dataclass
 class Right:
     """A sentence that gives someone the right to end the contract early."""
@@ -95,7 +100,7 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
             return False
         if t.lemma_ in contract and t.pos_ in ("NOUN", "ADJ", "PROPN") and not _plural_task(t):
             return True
-    return bool(shared_regex("titulo_terminacion").search(sentence.clause.folded_titles))
+    return _termination_title(sentence.clause.folded_titles, spec)
 
 
 # words that end a contract only with the contract named ("apartarse del contrato", "cortarlo"): "apartarse
@@ -437,7 +442,7 @@ def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None,
         previous = s
         # the general payment clause ("por el servicio prestado, EL CLIENTE abonará...") says nothing about
         # leaving: the sentence must speak of the ending, or sit in a clause about it
-        if not (s.has("rescision.TERMINO") or shared_regex("titulo_terminacion").search(s.clause.folded_titles)
+        if not (s.has("rescision.TERMINO") or _termination_title(s.clause.folded_titles, spec)
                 or ending_words.search(fold(s.text))):
             continue
         for span in s.spans("rescision.TRABAJO_HECHO"):
