@@ -6,7 +6,9 @@ import re
 from contratos.api import check_text
 from contratos.carta import letter_notes, write_letter
 from contratos.config import Playbook
-from contratos.patterns import CHECK_FILES, load_specs
+from contratos.patterns import check_ids, load_specs
+
+CHECK_FILES = check_ids()
 from contratos.plantillas import load, no_clause_advice, suggested_clause
 from contratos.report import CheckResult, Report
 

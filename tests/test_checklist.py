@@ -9,7 +9,9 @@ import pytest
 from contratos.checklist import FIRMAR, NEGOCIAR, NO_ACEPTAR, CannotJudge, build, load_answers
 from contratos.config import ConfigError
 from contratos.formatters.checklist import render_checklist_markdown
-from contratos.patterns import CHECK_FILES
+from contratos.patterns import check_ids
+
+CHECK_FILES = check_ids()
 from contratos.plantillas import load, load_for
 from contratos.report import CheckResult, Report
 

@@ -88,6 +88,19 @@ def test_local_cluster_gives_the_reports_of_the_local_pool(local_cluster, local_
     out.unlink()
 
 
+def test_dask_workers_run_the_users_own_checks(local_cluster):
+    """--reglas goes to the workers with the options (the Playbook), not through the parent's state."""
+    cluster, _ = local_cluster
+    rules = ROOT / "docs" / "ejemplos" / "reglas"
+    result = run_cli("scan", str(SAMPLES), "--format", "jsonl", "--scheduler", cluster.scheduler_address,
+                     "--reglas", str(rules))
+    assert result.returncode == 1, result.stderr
+    reports = _reports(result.stdout)
+    assert len(reports) == len(CONTRACTS)
+    readable = [r for r in reports.values() if r["readable"]]
+    assert readable and all(r["checks"][-1]["id"] == "propiedad_intelectual" for r in readable)
+
+
 def _crash_on_veneno(path: str, timeout, options) -> dict:
     """A reader that kills its worker process on one file (like a crash in a C library)."""
     if os.path.basename(path) == "veneno.txt":

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-from contratos.patterns import CHECK_FILES
+from contratos.patterns import check_ids
+
+CHECK_FILES = check_ids()
 
 from .conftest import ROOT, SAMPLES, run_cli
 

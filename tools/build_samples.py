@@ -54,9 +54,11 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
+from contratos.patterns import check_ids, core_ids
+
 EXTENSIONS = {"txt": "txt", "txt-cp1252": "txt", "md": "md", "html": "html", "docx": "docx", "pdf": "pdf"}
-CHECKS = ("alcance", "pago", "rescision")
-SUPPORTING = ("mora", "modificaciones", "independencia", "obligaciones_cliente", "plazos", "campos_vacios")
+CHECKS = core_ids()
+SUPPORTING = tuple(c for c in check_ids() if c not in CHECKS)
 STATUSES = {"ok", "weak", "missing", "not_applicable"}
 DETAILS = {"who": str, "notice_days": int, "pays_work_done": bool}
 MD_MARKS = {"title": "# ", "heading": "## "}

@@ -23,8 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 from evaluate import print_tail, ratio  # noqa: E402  (the same figures, printed the same way)
+
+from contratos.patterns import core_ids  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "realcorpus-dev"
-CORE = ("alcance", "pago", "rescision")
+CORE = core_ids()
 GAPS = ("weak", "missing")
 WHO = {"ambas": "both", "cliente": "client", "prestador": "provider", "ninguna": "none", None: None}
 HOW_TO = f"""No hay documentos en {{folder}}.

@@ -28,7 +28,8 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
     if config is not None:
         report.config = config
         options = {"perspective": config.perspective, "max_payment_days": config.payment_days_limit,
-                   "only": config.enabled(), **options}
+                   "only": config.enabled(), "rules": config.rules, **options}
+    rules = options.get("rules")
     if not force and (language not in ("es", None) or kind != "servicios"):
         if language not in ("es", None):
             reason = (f"El documento parece estar en {LANGUAGE_LABELS.get(language, language)}; "
@@ -38,14 +39,14 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
                       f"El documento parece {KIND_LABELS[kind]}, no un contrato de servicios.")
         report.warnings.insert(0, f"{reason} Las comprobaciones no se aplican; use --forzar para revisarlo igualmente.")
         report.not_applicable_reason = reason
-        report.checks = not_applicable(reason)
+        report.checks = not_applicable(reason, rules)
         if config is not None:
             report.checks = config.apply(report.checks)
         return report
     from .checks.parties import Parties
 
     clauses = segment(document)
-    analysis = analyse(document, clauses)
+    analysis = analyse(document, clauses, rules)
     parties = Parties.from_text(document.text, document.folded)
     report.parties = parties.names()
     report.checks = run_checks(analysis, parties=parties, **options)
@@ -67,7 +68,8 @@ def check_file(path: str | os.PathLike, password: str | None = None, ocr: bool =
     Options: `force=True` checks a document that does not look like a Spanish service contract;
     `perspective` ("prestador" or "cliente") and `max_payment_days` (default 60); `config`, a
     playbook from `contratos.config.load_config()`, sets all of them and the severities;
-    `ocr=True` reads PDF pages without text with Tesseract (Spanish data), see `Report.ocr_pages`.
+    `ocr=True` reads PDF pages without text with Tesseract (Spanish data), see `Report.ocr_pages`;
+    `rules`, a folder of the user's own check files (or `reglas` in the playbook), adds their checks.
 
     >>> report = check_file("sample_contracts/completo_ar_diseno.docx")
     >>> report.to_dict()["checks"][0]["id"]

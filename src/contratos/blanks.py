@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .patterns import load_specs
+from .patterns import spec_for_runner
 from .textnorm import fold
 
 _SIGNATURE_WORDS = ("firma", "aclaraci", "sello", "huella", "rubrica")
@@ -35,7 +35,7 @@ class Blank:
 
 @lru_cache(maxsize=1)
 def _regex() -> re.Pattern:
-    data = load_specs()["campos_vacios"].extra
+    data = spec_for_runner("huecos").extra  # the blanks check (campos_vacios)
     return re.compile("|".join(f"(?:{rx})" for rx in data["huecos"]))
 
 

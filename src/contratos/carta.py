@@ -7,9 +7,8 @@ from string import Template
 
 from .words import agree, listing
 from .names import with_party_names
-from .patterns import CORE_CHECKS, CHECK_FILES, load_specs
+from .patterns import SEVERITIES, checks, core_ids
 from .plantillas import load_for, suggested_clause
-from .report import SEVERITIES
 
 TYPES = ("negociar", "declinar")
 REASONS = ("condiciones", "tiempo", "especialidad")
@@ -21,6 +20,13 @@ def _fill(template: str, **values) -> str:
 
 def perspective_of(report) -> str:
     return report.config.perspective if report.config is not None else "prestador"
+
+
+def not_reviewed(report) -> list[str]:
+    """The names of the checks (the user's own included) that the playbook left out of the report."""
+    present = {c.id for c in report.checks}
+    rules = report.config.rules if report.config is not None else None
+    return [spec.name for spec in checks(rules=rules) if spec.id not in present]
 
 
 def _included(report, up_to: str):
@@ -110,7 +116,7 @@ def _round(words: dict, comparison, greeting: str, points: list[str], signature:
 def _review(report, words: dict) -> str:
     """The sentence of a letter without points: it names as clear only the core clauses that were
     checked and are ok, never one the playbook disabled or one left out of the letter by --hasta."""
-    clear = [words["claros"][c.id] for c in report.checks if c.id in CORE_CHECKS and c.status == "ok"]
+    clear = [words["claros"][c.id] for c in report.checks if c.id in core_ids() and c.status == "ok"]
     if clear:
         return _fill(words["revision"]["claros"], claros=listing(clear))
     return words["revision"]["sin_claros"]
@@ -118,10 +124,8 @@ def _review(report, words: dict) -> str:
 
 def letter_notes(report, up_to: str) -> list[str]:
     """Notes for the user (stderr), not for the letter: what was not reviewed and what was left out."""
-    specs = load_specs()
-    present = {c.id for c in report.checks}
     notes = []
-    off = [specs[c].name for c in CHECK_FILES if c not in present]
+    off = not_reviewed(report)
     if off:
         notes.append(f"no se revisaron (desactivadas en la configuración): {'; '.join(off)}; la carta no las "
                      "menciona")

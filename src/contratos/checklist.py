@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
-from .carta import perspective_of
+from .carta import not_reviewed, perspective_of
 from .config import ConfigError
 from .formatters.labels import PRIORITY_RANGE, STATUS_LABEL
-from .patterns import CHECK_FILES, CORE_CHECKS, load_specs
+from .patterns import core_ids
 from .plantillas import load, load_for
 from .tomlfile import TomlFileError, describe, read_toml
 
@@ -138,7 +138,7 @@ def build(report, answers: dict[str, str], fail_on: str = "alta") -> Checklist:
                  for q in data["preguntas"]]
     stop, negotiate = [], []
     stop += [q.reason for q in questions if q.red_flag and q.serious]
-    missing_core = [c for c in report.checks if c.id in CORE_CHECKS and c.status == "missing"]
+    missing_core = [c for c in report.checks if c.id in core_ids() and c.status == "missing"]
     if len(missing_core) >= data["veredicto"]["principales_faltantes_para_no_aceptar"]:
         stop.append(Template(words["principales_faltantes"]).substitute(
             n=len(missing_core), nombres=", ".join(c.name for c in missing_core)))
@@ -154,8 +154,7 @@ def build(report, answers: dict[str, str], fail_on: str = "alta") -> Checklist:
     if pending:
         notes.append(Template(words["pendientes" if len(pending) > 1 else "pendiente"]).substitute(n=len(pending)))
         notes += [Template(words["sin_responder"]).substitute(texto=q.text) for q in pending]
-    present = {c.id for c in report.checks}
-    off = [spec.name for check_id, spec in load_specs().items() if check_id in CHECK_FILES and check_id not in present]
+    off = not_reviewed(report)
     if off:
         notes.append(Template(words["no_revisadas"]).substitute(nombres="; ".join(off)))
     if stop:

@@ -8,6 +8,8 @@ import threading
 import click
 
 from . import __version__
+from .checkschema import SEVERITIES
+from .discover import DEFAULT_EXTENSIONS
 
 EXIT_OK, EXIT_GAPS, EXIT_ERROR = 0, 1, 2
 
@@ -78,12 +80,21 @@ class Group(_SpanishHelp, click.Group):
 
 
 _HELP = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-_SEVERITY = click.Choice(["alta", "media", "baja"])
+_SEVERITY = click.Choice(list(SEVERITIES))
+
+
+def _remember_rules(ctx, _param, value):
+    if value is not None:
+        ctx.meta["contratos.reglas"] = value
+    return value
 
 
 def _config_option(f):
     from .config import NO_CONFIG
 
+    f = click.option("--reglas", default=None, metavar="CARPETA", expose_value=False, callback=_remember_rules,
+                     help="Carpeta con sus propias comprobaciones (archivos .toml como los de patterns/); se "
+                          "suman a las de contratos. Por omisión, la de 'reglas' en la configuración.")(f)
     f = click.option("--sin-config", "config_path", flag_value=NO_CONFIG,
                      help="Usa las reglas por omisión aunque la carpeta actual tenga contratos.toml o "
                           "pyproject.toml.")(f)
@@ -130,10 +141,12 @@ def _time_limit(timeout: float | None, ocr: bool) -> float:
 def _playbook(config_path: str | None, max_days: int | None = None):
     """The playbook for this run; a bad configuration ends the command with one line and exit 2."""
     from .config import ConfigError, load_config
+    from .patterns import RulesError, check_ids
 
     try:
-        playbook = load_config(config_path)
-    except ConfigError as error:
+        playbook = load_config(config_path).with_rules(click.get_current_context().meta.get("contratos.reglas"))
+        check_ids(playbook.rules)  # a bad rule file: one line naming the file and the key
+    except (ConfigError, RulesError) as error:
         click.echo(f"contratos: {error.message}", err=True)
         sys.exit(EXIT_ERROR)
     if max_days is not None and playbook.perspective == "cliente":
@@ -285,9 +298,8 @@ def _checked(archivo: str, timeout: float | None, emit, **options):
               help="Procesos en paralelo (por omisión: los núcleos de la máquina).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="SEGUNDOS",
               help="Tiempo máximo por archivo " + _TIMEOUT_HELP)
-@click.option("--ext", "extensions", default=".pdf,.docx,.odt,.rtf,.txt,.md,.markdown,.html,.htm,.rst,.tex",
-              metavar="LISTA", help="Extensiones a revisar, separadas por comas (por omisión: "
-              ".pdf,.docx,.odt,.rtf,.txt,.md,.markdown,.html,.htm,.rst,.tex).")
+@click.option("--ext", "extensions", default=",".join(DEFAULT_EXTENSIONS), show_default=True,
+              metavar="LISTA", help="Extensiones a revisar, separadas por comas.")
 @click.option("--exclude", multiple=True, metavar="PATRÓN", help="Omite las rutas que coinciden (se puede repetir).")
 @click.option("--files-from", "files_from", default=None, metavar="LISTA",
               help="Revisa también las rutas de LISTA, una por línea ('-': la entrada estándar), para "
@@ -548,19 +560,28 @@ def comparar_command(viejo, nuevo, fmt, password, force, ocr, timeout, config_pa
 
 
 @cli.command("reglas", context_settings=_HELP)
+@click.option("--probar", "probe", default=None, metavar="CARPETA",
+              help="Prueba los casos ([[casos]]) de sus reglas en CARPETA: muestra cada uno como correcto o "
+                   "fallido y sale con 1 si alguno falla.")
 @_config_option
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
-def rules_command(config_path):
-    """Lista las comprobaciones: id, prioridad y qué busca (alias: rules)."""
-    from .patterns import CHECK_FILES, load_specs
+def rules_command(probe, config_path):
+    """Lista las comprobaciones: id, prioridad y qué busca, con las reglas propias (alias: rules).
 
-    playbook = _playbook(config_path)
-    specs = load_specs(playbook.perspective)
-    for check_id in CHECK_FILES:
-        spec = specs[check_id]
-        off = "  (desactivada)" if check_id in playbook.disabled else ""
-        click.echo(f"{check_id:<21} {playbook.severity_of(check_id, spec.severity):<6} "
-                   f"{spec.name}: {spec.title}{off}")
+    Con --probar CARPETA, prueba los casos de las reglas propias. Códigos de salida: 0 todo correcto,
+    1 algún caso falla, 2 un archivo de reglas no es válido."""
+    from . import rules_cli
+    from .patterns import RulesError
+
+    if probe is not None:
+        try:
+            text, passed = rules_cli.probe(probe)
+        except RulesError as error:
+            click.echo(f"contratos: {error.message}", err=True)
+            sys.exit(EXIT_ERROR)
+        click.echo(text, nl=False)
+        sys.exit(EXIT_OK if passed else EXIT_GAPS)
+    click.echo(rules_cli.listing(_playbook(config_path)), nl=False)
     sys.exit(EXIT_OK)
 
 
@@ -570,32 +591,14 @@ def rules_command(config_path):
 @click.help_option("-h", "--help", help="Muestra esta ayuda y sale.")
 def explain_command(check_id, config_path):
     """Explica una comprobación: qué detecta, por qué importa y una cláusula de ejemplo (alias: explain)."""
-    import difflib
-    import textwrap
-    import unicodedata
+    from . import rules_cli
 
-    from .patterns import CHECK_FILES, load_specs
-    from .plantillas import no_clause_advice, suggested_clause
-
-    # any case, accents or separators: "MORA", "rescisión", "campos-vacios"
-    wanted = "".join(c for c in unicodedata.normalize("NFKD", check_id.strip().lower()) if not unicodedata.combining(c))
-    wanted = wanted.replace("-", "_").replace(" ", "_")
-    if wanted not in CHECK_FILES:
-        close = difflib.get_close_matches(wanted, CHECK_FILES, n=2, cutoff=0.6)
-        guess = f"¿Quiso decir {' o '.join(close)}? " if close else ""
-        click.echo(f"contratos: comprobación desconocida '{check_id}'. {guess}Use una de: {', '.join(CHECK_FILES)} "
-                   "(véalas con 'contratos reglas')", err=True)
-        sys.exit(EXIT_ERROR)
     playbook = _playbook(config_path)
-    spec = load_specs(playbook.perspective)[wanted]
-    wrap = lambda text: textwrap.fill(" ".join(text.split()), width=88, initial_indent="  ", subsequent_indent="  ")
-    clause = suggested_clause(wanted, playbook)
-    ending = (["Cláusula de ejemplo (complete los datos entre corchetes):", wrap(f"«{clause}»")] if clause
-              else ["Qué hacer:", wrap(no_clause_advice(wanted))])
-    parts = [f"{spec.id} · {spec.name} (prioridad {playbook.severity_of(wanted, spec.severity)})", "",
-             f"{spec.title}", "", "Qué detecta:", wrap(spec.extra.get("detecta", spec.name)), "",
-             "Por qué importa:", wrap(spec.why), "", "Qué pedir:", wrap(spec.recommendation), "", *ending]
-    click.echo("\n".join(parts))
+    wanted, error = rules_cli.find(check_id, playbook)
+    if wanted is None:
+        click.echo(f"contratos: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(rules_cli.explanation(wanted, playbook), nl=False)
     sys.exit(EXIT_OK)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .patterns import CORE_CHECKS
+from .patterns import core_ids
 from .report import SCHEMA_VERSION, Report
 
 CHANGES = ("resolved", "improved", "unchanged", "worse", "new")
@@ -148,7 +148,7 @@ def compare(before: Report, after: Report) -> Comparison:
                         change=classify(was.status if was else None, now.status if now else None),
                         explanation_before=was.explanation if was else "",
                         explanation_after=now.explanation if now else "")
-        if check_id in CORE_CHECKS:
+        if check_id in core_ids():
             head_a, text_a = clause_text(before, was, clauses[id(before)])
             head_b, text_b = clause_text(after, now, clauses[id(after)])
             if text_a or text_b:

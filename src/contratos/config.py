@@ -8,13 +8,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from string import Template
 
-from .patterns import CHECK_FILES, SEVERITIES
+from .patterns import PERSPECTIVES, SEVERITIES, check_ids, checks
 from .tomlfile import TomlFileError, describe, read_toml
 
-PERSPECTIVES = ("prestador", "cliente")
-_TOP = ("perspectiva", "comprobaciones", "severidad", "umbrales")
+_TOP = ("perspectiva", "comprobaciones", "severidad", "umbrales", "reglas")
 _CHECKS_KEYS = ("desactivar",)
-# threshold key -> (type, lowest, highest)
+# threshold key -> (type, lowest, highest); those of checkschema.THRESHOLDS apply to the check that declares them
+# (`umbral` in its file), plazo_pago_maximo_dias and interes_mora_mensual are read by pago and the clauses
 _THRESHOLDS = {"preaviso_minimo_dias": (int, 0, 365), "plazo_pago_maximo_dias": (int, 1, 365),
                "exigir_intereses_mora": (bool, None, None), "interes_mora_mensual": (float, 0, 10)}
 PYPROJECT_TABLE = "tool.contratos"
@@ -45,6 +45,7 @@ class Playbook:
     max_payment_days: int | None = None  # None: not set by the user (the limit is then 60)
     require_late_interest: bool = False
     monthly_late_interest: float | None = None  # the rate to write in a suggested mora clause
+    rules: str | None = None  # a folder of the user's own check files (absolute), or None
 
     def describe(self) -> str:
         """Which rules a report applied and where they came from, for the user: "por omisión",
@@ -72,10 +73,17 @@ class Playbook:
                 "interes_mora_mensual": self.monthly_late_interest}[key]
 
     def enabled(self) -> list[str]:
-        return [c for c in CHECK_FILES if c not in self.disabled]
+        return [c for c in check_ids(self.rules) if c not in self.disabled]
+
+    def with_rules(self, folder: str | None) -> "Playbook":
+        """--reglas DIR: the user's folder of checks, instead of the playbook's `reglas`."""
+        return self if folder is None else replace(self, rules=os.path.abspath(folder))
+
+    def _threshold_of(self, check_id: str) -> str | None:
+        return next((spec.threshold for spec in checks(self.perspective, self.rules) if spec.id == check_id), None)
 
     def severity_of(self, check_id: str, default: str) -> str:
-        if check_id == "mora" and self.require_late_interest:
+        if self.require_late_interest and self._threshold_of(check_id) == "exigir_intereses_mora":
             return "alta"
         return dict(self.severities).get(check_id, default)
 
@@ -96,10 +104,11 @@ class Playbook:
             if check.status == "not_applicable":
                 out.append(check)
                 continue
-            days = check.details.get("notice_days") if check.id == "rescision" else None
+            threshold = self._threshold_of(check.id)
+            days = check.details.get("notice_days") if threshold == "preaviso_minimo_dias" else None
             if self.min_notice_days and days is not None and days < self.min_notice_days:
                 if check.status == "ok":
-                    spec = load_specs(self.perspective)["rescision"]
+                    spec = load_specs(self.perspective, self.rules)[check.id]
                     check.status, check.message = "weak", spec.messages["weak"]
                     check.recommendation = spec.recommendation
                     check.explanation = ""
@@ -107,7 +116,7 @@ class Playbook:
                 check.explanation = f"{check.explanation} {extra}".strip()
                 check.playbook_notes.append({"clave": "preaviso_minimo_dias", "texto": extra, "dias": days,
                                              "minimo": self.min_notice_days})
-            if check.id == "mora" and self.require_late_interest and check.is_gap:
+            if threshold == "exigir_intereses_mora" and self.require_late_interest and check.is_gap:
                 check.explanation = f"{check.explanation} {words['mora_exigida']}".strip()
                 check.playbook_notes.append({"clave": "exigir_intereses_mora", "texto": words["mora_exigida"]})
             out.append(check)
@@ -175,11 +184,24 @@ def _check_keys(data, allowed, where: str, file: str, table: str) -> None:
             raise ConfigError(file, f"clave desconocida '{key}' {place}; claves válidas: {_allowed(allowed)}")
 
 
-def _check_id(value, key: str, file: str) -> str:
-    if value not in CHECK_FILES:
+def _check_id(value, key: str, file: str, ids: tuple[str, ...]) -> str:
+    if value not in ids:
         raise ConfigError(file, f"'{key}': comprobación desconocida {describe(value)}; valores válidos: "
-                                f"{_allowed(CHECK_FILES)}")
+                                f"{_allowed(ids)}")
     return value
+
+
+def _rules_folder(value, file: str) -> str | None:
+    """`reglas = "DIR"`: a folder of the user's check files, relative to the playbook's folder."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(file, f"'reglas' debe ser la ruta de una carpeta (por ejemplo, \"reglas\"), no {describe(value)}")
+    folder = Path(os.path.dirname(os.path.abspath(file)), value)
+    if not folder.is_dir():
+        raise ConfigError(file, f"'reglas': la carpeta {value} no existe (se busca junto a {os.path.basename(file)})",
+                          "Indique una carpeta con archivos .toml de reglas")
+    return str(folder)
 
 
 def parse(data: dict, file: str = "contratos.toml", table: str = "") -> Playbook:
@@ -190,15 +212,17 @@ def parse(data: dict, file: str = "contratos.toml", table: str = "") -> Playbook
     if perspective not in PERSPECTIVES:
         raise ConfigError(file, f"'perspectiva' no admite {describe(perspective)}; valores válidos: "
                                 f"{_allowed(PERSPECTIVES)}")
-    checks = data.get("comprobaciones", {})
-    _check_keys(checks, _CHECKS_KEYS, "comprobaciones", file, table)
-    disabled = checks.get("desactivar", [])
+    rules = _rules_folder(data.get("reglas"), file)
+    ids = check_ids(rules)  # a bad rule file raises RulesError, naming that file
+    wanted = data.get("comprobaciones", {})
+    _check_keys(wanted, _CHECKS_KEYS, "comprobaciones", file, table)
+    disabled = wanted.get("desactivar", [])
     if not isinstance(disabled, list):
         raise ConfigError(file, f"'comprobaciones.desactivar' debe ser una lista de identificadores "
                                 f"(por ejemplo, [\"plazos\"]), no {describe(disabled)}")
-    disabled = frozenset(_check_id(v, "comprobaciones.desactivar", file) for v in disabled)
+    disabled = frozenset(_check_id(v, "comprobaciones.desactivar", file, ids) for v in disabled)
     severities = data.get("severidad", {})
-    _check_keys(severities, CHECK_FILES, "severidad", file, table)
+    _check_keys(severities, ids, "severidad", file, table)
     for check_id, value in severities.items():
         if value not in SEVERITIES:
             raise ConfigError(file, f"'severidad.{check_id}' no admite {describe(value)}; valores válidos: "
@@ -224,4 +248,4 @@ def parse(data: dict, file: str = "contratos.toml", table: str = "") -> Playbook
                     min_notice_days=thresholds.get("preaviso_minimo_dias") or None,
                     max_payment_days=thresholds.get("plazo_pago_maximo_dias"),
                     require_late_interest=thresholds.get("exigir_intereses_mora", False),
-                    monthly_late_interest=thresholds.get("interes_mora_mensual"))
+                    monthly_late_interest=thresholds.get("interes_mora_mensual"), rules=rules)

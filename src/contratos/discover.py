@@ -6,7 +6,9 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
-DEFAULT_EXTENSIONS = (".pdf", ".docx", ".odt", ".rtf", ".txt", ".md", ".markdown", ".html", ".htm", ".rst", ".tex")
+from .readers import SUPPORTED
+
+DEFAULT_EXTENSIONS = tuple(SUPPORTED)  # every extension a reader takes
 _TEMP_PREFIXES = ("~$", ".~lock", "~", ".")
 
 

@@ -61,13 +61,13 @@ def fold_tokens(doc) -> None:
     doc.from_array([NORM, LEMMA] if tagged else [NORM], folded)
 
 
-@lru_cache(maxsize=2)
-def pattern_set(validate: bool = False):
+@lru_cache(maxsize=4)
+def pattern_set(validate: bool = False, rules: str | None = None):
     """Every check's token patterns, compiled once per process (the test suite validates them
-    against spaCy's schema; validating at each start-up would cost 0.1 s)."""
+    against spaCy's schema; validating at each start-up would cost 0.1 s). `rules`: a user's folder of checks."""
     from .matching import PatternSet
 
-    return PatternSet(load_model().vocab, load_specs().values(), validate=validate)
+    return PatternSet(load_model().vocab, load_specs(rules=rules).values(), validate=validate)
 
 
 def warm_up() -> None:
@@ -131,14 +131,15 @@ class Analysis:
         return [s for s in self.sentences if s.clause is clause]
 
 
-def analyse(document: Document, clauses: list[Clause]) -> Analysis:
-    """Split into sentences, pick by cheap lexical cues, analyse the picked ones, run the patterns."""
+def analyse(document: Document, clauses: list[Clause], rules: str | None = None) -> Analysis:
+    """Split into sentences, pick by cheap lexical cues, analyse the picked ones, run the patterns
+    (the built-in checks' and those of `rules`, a user's folder of check files)."""
     from spacy.util import filter_spans
 
     nlp = load_model()
     sentences = sentences_of(document, clauses)
-    lexical, tagged, parsed = pick(sentences, clauses, document.folded)
-    patterns = pattern_set()
+    lexical, tagged, parsed = pick(sentences, clauses, document.folded, rules)
+    patterns = pattern_set(rules=rules)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", category=UserWarning)
         with nlp.select_pipes(disable=["parser"]):

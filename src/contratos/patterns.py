@@ -1,4 +1,5 @@
-"""Load the check data under patterns/: messages, selection prefixes and spaCy token patterns."""
+"""The check registry: every check is one file under patterns/ (order, core flag, severity, words,
+runner, messages, patterns), validated on load; a user's folder of rules adds generic checks."""
 from __future__ import annotations
 
 import re
@@ -9,10 +10,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-CORE_CHECKS = ("alcance", "pago", "rescision")
-SUPPORTING_CHECKS = ("mora", "modificaciones", "independencia", "obligaciones_cliente", "plazos", "campos_vacios")
-CHECK_FILES = CORE_CHECKS + SUPPORTING_CHECKS
-SEVERITIES = ("alta", "media", "baja")
+from .checkschema import ANALYSIS_LEVELS, GENDERS, PERSPECTIVES, SEVERITIES, RulesError, validate
+
+__all__ = ["ANALYSIS_LEVELS", "PERSPECTIVES", "SEVERITIES", "RulesError", "CheckSpec", "load_specs", "check_ids",
+           "core_ids", "patterns_dir"]
+
+DATA_FILES = ("comun", "partes", "tipos")  # files under patterns/ that hold shared data, not a check
 
 
 def patterns_dir() -> Path:
@@ -41,11 +44,30 @@ class CheckSpec:
     neighbours: bool = False  # a picked sentence brings the rest of its clause with it
     analysis: str = "morfologia"  # what its rules read: "lexico" (word forms), "morfologia" (+ lemmas, POS),
     # "sintaxis" (+ dependency parse)
+    order: int = 1000
+    core: bool = False  # one of the clauses a contract must settle (the summaries name them)
+    runner: str = "generico"  # a key of checks.RUNNERS
+    word: str = ""  # how summaries name a core check ("rescisión"), and the ending that agrees with it
+    ending: str = "o"
+    threshold: str | None = None  # the playbook threshold ([umbrales]) that applies to this check
+    detects: str = ""
+    cases: list[dict] = field(default_factory=list)
+    source: str = ""  # the file it came from
+    user: bool = False  # from a user's folder of rules (--reglas)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def words(self, key: str) -> frozenset[str]:
         """A word list declared in the file, as a set (for lemma lookups)."""
         return frozenset(self.extra.get(key, ()))
+
+    def regex(self, key: str) -> re.Pattern:
+        """A regular expression declared in the file, compiled once."""
+        return _compiled(self.extra[key])
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def _read(path: Path) -> dict:
@@ -54,36 +76,34 @@ def _read(path: Path) -> dict:
         return tomllib.load(fh)
 
 
+def _read_rules(path: Path) -> dict:
+    """A user's rule file: a TOML or reading error is one Spanish line naming the file."""
+    try:
+        return _read(path)
+    except tomllib.TOMLDecodeError as error:
+        raise RulesError(path, f"no es TOML válido ({error})", "Corrija la sintaxis del archivo") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise RulesError(path, f"no se pudo leer ({getattr(error, 'strerror', None) or error})",
+                         "Compruebe el archivo") from None
+
+
 _KNOWN = {"id", "nombre", "severidad", "titulo", "mensajes", "por_que", "recomendacion", "ejemplo",
-          "encabezados", "seleccion", "etiquetas", "analisis", "vecinas", "perspectiva_cliente"}
-PERSPECTIVES = ("prestador", "cliente")
+          "encabezados", "seleccion", "etiquetas", "analisis", "vecinas", "perspectiva_cliente", "orden",
+          "principal", "ejecutor", "palabra", "genero", "umbral", "detecta", "casos"}
 
 
-ANALYSIS_LEVELS = ("lexico", "morfologia", "sintaxis")
-
-
-def _analysis(data: dict, path: Path) -> str:
-    level = data.get("analisis", "morfologia")
-    if level not in ANALYSIS_LEVELS:
-        raise ValueError(f"{path}: 'analisis' debe ser uno de {ANALYSIS_LEVELS}")
-    return level
-
-
-def _spec(data: dict, path: Path) -> CheckSpec:
-    missing = {"id", "nombre", "severidad", "mensajes", "por_que", "recomendacion", "etiquetas"} - data.keys()
-    if missing:
-        raise ValueError(f"{path}: faltan las claves {sorted(missing)}")
-    if data["severidad"] not in SEVERITIES:
-        raise ValueError(f"{path}: severidad {data['severidad']!r} no válida")
-    if set(data["mensajes"]) != {"ok", "weak", "missing"}:
-        raise ValueError(f"{path}: 'mensajes' debe tener ok, weak y missing")
+def _spec(data: dict, path: Path, user: bool = False) -> CheckSpec:
     return CheckSpec(
         id=data["id"], name=data["nombre"], severity=data["severidad"], title=data.get("titulo", data["nombre"]),
         messages=data["mensajes"], why=" ".join(data["por_que"].split()),
         recommendation=" ".join(data["recomendacion"].split()), example=" ".join(data.get("ejemplo", "").split()),
         headings=re.compile(data["encabezados"]) if data.get("encabezados") else None,
         select=tuple(data.get("seleccion", ())), labels=data["etiquetas"],
-        analysis=_analysis(data, path), neighbours=bool(data.get("vecinas")),
+        analysis=data.get("analisis", "morfologia"), neighbours=bool(data.get("vecinas")),
+        order=data.get("orden", 1000), core=bool(data.get("principal")), runner=data.get("ejecutor", "generico"),
+        word=data.get("palabra", data["nombre"]), ending=GENDERS.get(data.get("genero", "masculino"), "o"),
+        threshold=data.get("umbral"), detects=" ".join(data.get("detecta", data["nombre"]).split()),
+        cases=data.get("casos", []), source=str(path), user=user,
         extra={k: v for k, v in data.items() if k not in _KNOWN},
     )
 
@@ -103,22 +123,102 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
-@lru_cache(maxsize=2)
-def load_specs(perspective: str = "prestador") -> dict[str, CheckSpec]:
-    """The check specs by id, worded for `perspective` ("prestador", the default, or "cliente"), plus
-    the shared 'comun' labels under id 'comun'."""
+@lru_cache(maxsize=1)
+def _built_in_files() -> tuple[tuple[Path, dict], ...]:
+    """The check files shipped under patterns/, validated, in their declared order."""
+    out = []
+    for path in sorted(patterns_dir().glob("*.toml")):
+        if path.stem in DATA_FILES:
+            continue
+        data = _read(path)
+        validate(data, path)
+        out.append((path, data))
+    return tuple(sorted(out, key=lambda item: item[1]["orden"]))
+
+
+@lru_cache(maxsize=8)
+def user_files(rules: str) -> tuple[tuple[Path, dict], ...]:
+    """A user's folder of check files (`--reglas DIR`), validated: same format, generic runner only,
+    an id that is not already taken."""
+    folder = Path(rules)
+    if not folder.is_dir():
+        raise RulesError(folder, "la carpeta de reglas no existe", "Indique una carpeta con archivos .toml")
+    paths = sorted(folder.glob("*.toml"))
+    if not paths:
+        raise RulesError(folder, "la carpeta de reglas no tiene archivos .toml",
+                         "Añada un archivo por comprobación (vea patterns/README.md)")
+    taken = {data["id"]: path for path, data in _built_in_files()}
+    out = []
+    for path in paths:
+        data = _read_rules(path)
+        validate(data, path, built_in=False)
+        _check_token_patterns(data, path)
+        if data["id"] in taken:
+            where = "una comprobación de contratos" if taken[data["id"]].parent == patterns_dir() else taken[data["id"]]
+            raise RulesError(path, f"'id' {data['id']!r} ya lo usa {where}", "Elija otro identificador")
+        taken[data["id"]] = path
+        out.append((path, data))
+    return tuple(sorted(out, key=lambda item: item[1].get("orden", 1000)))
+
+
+def _check_token_patterns(data: dict, path: Path) -> None:
+    """spaCy's own schema for token patterns, worded in one Spanish line (its messages are English)."""
+    from spacy.schemas import validate_token_pattern
+
+    for label, patterns in data["etiquetas"].items():
+        for pattern in patterns:
+            errors = validate_token_pattern(pattern)
+            if errors:
+                where = errors[0].split("]")[0].lstrip("[").replace("pattern -> ", "token ").replace(" -> ", " · ")
+                raise RulesError(path, f"un patrón de 'etiquetas.{label}' no es válido ({where})",
+                                 "Use claves de token de spaCy como LEMMA, NORM, LOWER u OP")
+
+
+@lru_cache(maxsize=8)
+def load_specs(perspective: str = "prestador", rules: str | None = None) -> dict[str, CheckSpec]:
+    """The check specs by id in report order, worded for `perspective` ("prestador", the default, or
+    "cliente"), with the user's checks of the folder `rules` after the built-in ones, plus the shared
+    'comun' labels under id 'comun' (last)."""
     if perspective not in PERSPECTIVES:
         raise ValueError(f"unknown perspective {perspective!r}")
-    base = patterns_dir()
-    specs = {name: _spec(for_perspective(_read(base / f"{name}.toml"), perspective), base / f"{name}.toml")
-             for name in CHECK_FILES}
-    common = _read(base / "comun.toml")
+    files = [(p, d, False) for p, d in _built_in_files()] + [(p, d, True) for p, d in (user_files(rules) if rules else ())]
+    specs = {data["id"]: _spec(for_perspective(data, perspective), path, user) for path, data, user in files}
+    common = _read(patterns_dir() / "comun.toml")
     specs["comun"] = CheckSpec(id="comun", name="comun", severity="baja", title="", messages={}, why="",
                                recommendation="", example="", headings=None,
                                select=tuple(common.get("seleccion", ())), labels=common.get("etiquetas", {}),
-                               analysis=_analysis(common, base / "comun.toml"),
+                               analysis=common.get("analisis", "morfologia"), runner="",
                                extra={k: v for k, v in common.items() if k not in _KNOWN})
     return specs
+
+
+def checks(perspective: str = "prestador", rules: str | None = None) -> list[CheckSpec]:
+    """The checks in report order (without the shared 'comun' labels)."""
+    return [spec for spec in load_specs(perspective, rules).values() if spec.runner]
+
+
+def check_ids(rules: str | None = None) -> tuple[str, ...]:
+    return tuple(spec.id for spec in checks(rules=rules))
+
+
+def core_ids() -> tuple[str, ...]:
+    """The clauses a contract must settle (alcance, pago, rescisión), in report order."""
+    return tuple(spec.id for spec in checks() if spec.core)
+
+
+def shared(key: str):
+    """A value of patterns/comun.toml that several checks read (negation words, clause titles)."""
+    return load_specs()["comun"].extra[key]
+
+
+def shared_regex(key: str) -> re.Pattern:
+    """A regular expression of patterns/comun.toml, compiled once."""
+    return _compiled(shared(key))
+
+
+def spec_for_runner(runner: str) -> CheckSpec:
+    """The built-in check run by `runner` (there is one each for the core runners and "huecos")."""
+    return next(spec for spec in checks() if spec.runner == runner)
 
 
 @lru_cache(maxsize=1)

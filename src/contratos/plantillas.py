@@ -35,14 +35,15 @@ def load_for(name: str, perspective: str = "prestador") -> dict:
 def suggested_clause(check_id: str, playbook=None, names: dict | None = None) -> str:
     """The clause to propose when a check reports a gap: its `ejemplo` under patterns/, with neutral
     blanks ("[importe]", "[n] días") except those the playbook fills (`[rellenar]` in the same file:
-    the minimum notice, the maximum payment term, the monthly late interest). "" when the check has
+    the minimum notice, the maximum payment term, the monthly late interest; a user's check of the playbook's
+    `rules` folder has its own). "" when the check has
     no clause to propose (campos_vacios: the fix is to fill the blanks; see `no_clause_advice`).
     `names` (Report.parties) writes the parties as the contract names them (see names.py)."""
     from .names import with_party_names
 
     from .patterns import load_specs
 
-    spec = load_specs(playbook.perspective if playbook is not None else "prestador").get(check_id)
+    spec = (load_specs(playbook.perspective, playbook.rules) if playbook is not None else load_specs()).get(check_id)
     if not spec or not spec.example:
         return ""
     text = spec.example

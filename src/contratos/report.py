@@ -4,10 +4,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .checkschema import SEVERITIES  # most severe first
+
 SCHEMA_VERSION = 1
 STATUSES = ("ok", "weak", "missing", "not_applicable")
 GAP_STATUSES = ("weak", "missing")
-SEVERITIES = ("alta", "media", "baja")  # most severe first
 
 
 @dataclass

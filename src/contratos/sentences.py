@@ -32,11 +32,11 @@ MAX_SENTENCE = 2000  # characters; the longest sentence in sample_contracts/ and
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){2,}[^\W\d_]{0,2}$")  # "S.A.", "M.N.", "S.R.L." (not "IVA.")
 
 
-@lru_cache(maxsize=1)
-def selector() -> tuple[list[tuple[str, re.Pattern]], dict[str, int], list[tuple[str, re.Pattern, int]], set[str]]:
+@lru_cache(maxsize=4)
+def selector(rules: str | None = None) -> tuple[list[tuple[str, re.Pattern]], dict[str, int], list[tuple[str, re.Pattern, int]], set[str]]:
     """Each check's sentence-cue regex (one search per check: cues of different checks overlap,
     "mora" cues both pago and mora), each check's analysis level (0-2), and the clause-title regexes."""
-    specs = list(load_specs().values())
+    specs = list(load_specs(rules=rules).values())
     cues = [(spec.id, _cue_regex(spec.select)) for spec in specs if spec.select]
     levels = {spec.id: ANALYSIS_LEVELS.index(spec.analysis) for spec in specs}
     titles = [(spec.id, spec.headings, levels[spec.id]) for spec in specs if spec.headings is not None]
@@ -153,11 +153,11 @@ def clause_group(clause: Clause) -> str:
     return f"{clause.title or clause.label}|{clause.label.split('.')[0]}|{clause.index}"
 
 
-def pick(sentences: list[Sentence], clauses: list[Clause], folded: str) -> list[list[Sentence]]:
+def pick(sentences: list[Sentence], clauses: list[Clause], folded: str, rules: str | None = None) -> list[list[Sentence]]:
     """Group the sentences by the deepest analysis any check that picked them needs (0-2).
     A check picks a sentence when the clause title or the sentence's own words cue it
-    (`folded` is the document's folded text, which sentence offsets index)."""
-    cues, levels, titles, with_neighbours = selector()
+    (`folded` is the document's folded text, which sentence offsets index; `rules`, a user's folder of checks)."""
+    cues, levels, titles, with_neighbours = selector(rules)
     titled = {c.index: {cid for cid, rx, _ in titles if c.section in ("clauses", "annex") and rx.search(c.folded_titles)}
               for c in clauses}
     wanted, cued = [], []

@@ -19,7 +19,6 @@ _LIST_OPENER = re.compile(r"comprend|inclu|consist|contara|contendra|compone|sig
                           r"(obliga|compromete)n? a (prestar|realizar|entregar|desarrollar|disenar|elaborar|producir)")
 _NOT_A_SCOPE_LIST = re.compile(r"\bno (podra|debera|puede|debe)|prohib|restric|\bexclu(ye|yen|ido|idos|ida|idas|sion|siones)\b|"
                                r"no incluye|no comprende")
-_ITEM_MARK = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[).]\s+")
 _ANNEX_ID = re.compile(r"anexo\s+([ivx]+|\d+|[a-f])\b")
 
 
@@ -40,17 +39,16 @@ def _scope_blanks(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) ->
             if words.search(fold(b.text)) and not data.search(fold(b.text))]
 
 
-def _annex_attached(analysis: Analysis, reference: str) -> bool:
+def _annex_attached(analysis: Analysis, reference: str, spec: CheckSpec) -> bool:
     """An annex with content is in the document: the one referenced ("Anexo I"), or any annex when
     the sentence names no id; a proposal, quotation or work order counts only as an annex titled so."""
     folded = fold(reference)
     if "anexo" not in folded and "apendice" not in folded:
-        kind = next((w for w in ("propuesta", "cotizacion", "presupuesto", "oferta", "orden", "pliego", "solicitud")
-                     if w in folded), None)
+        kind = next((w for w in spec.extra["propuestas"] if w in folded), None)
         # an annex titled so, or a part of the document itself ("SOLICITUD DE SERVICIO N° 0048215" above
         # the clauses of an adhesion contract) with its own content
         return kind is not None and any(kind in fold(f"{c.label} {c.title}") and (
-            c.section == "annex" or len(analysis.document.text[c.body_start:c.end].strip()) >= 150)
+            c.section == "annex" or len(analysis.document.text[c.body_start:c.end].strip()) >= spec.extra["anexo_minimo"])
             for c in analysis.clauses)
     wanted = _ANNEX_ID.search(folded)
     for clause in analysis.clauses:
@@ -58,7 +56,7 @@ def _annex_attached(analysis: Analysis, reference: str) -> bool:
             continue
         name = fold(f"{clause.label} {clause.title}")
         body = analysis.document.text[clause.body_start:clause.end]
-        if len(body.strip()) < 150:
+        if len(body.strip()) < spec.extra["anexo_minimo"]:
             continue
         if wanted is None or re.search(rf"anexo\s+{re.escape(wanted.group(1))}\b", name):
             return True
@@ -94,7 +92,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         vague += [(s, sp) for s in scope for sp in s.spans("alcance.ABIERTO")]
     blank_scope = _scope_blanks(analysis, scope, spec)
     refs = [(s, sp) for s in scope for sp in s.spans("alcance.ANEXO_REF")]
-    missing_refs = [(s, sp) for s, sp in refs if not _annex_attached(analysis, s.text)]
+    missing_refs = [(s, sp) for s, sp in refs if not _annex_attached(analysis, s.text, spec)]
     ref_sentences = {id(s) for s, _ in missing_refs}
     terms = {id(s): _specific_terms(s, generic, analysis.blanks) for s in scope}  # once per sentence, for both sets below
     specific = set().union(*terms.values())
@@ -112,42 +110,44 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         "template_blanks": [text for _, text in blank_scope][:5],
     }
     if not scope:
-        return make_result(spec, "missing", "No se encontró una cláusula de objeto o de servicios.", [], details)
+        return make_result(spec, "missing", _say(spec, "ninguna"), [], details)
     objeto = [s for s in scope if s.has("alcance.OBJETO")] or scope
     evs = [evidence(analysis, s) for s in objeto[:2]]
     if blank_scope:
         evs = [evidence(analysis, s) for s, _ in blank_scope[:2]] + evs
-        return make_result(spec, "weak", f"El alcance está sin completar: «{blank_scope[0][1]}».", evs, details)
+        return make_result(spec, "weak", _say(spec, "sin_completar", hueco=blank_scope[0][1]), evs, details)
     open_advice = _open_advice(scope, spec)
     if open_advice and not vague:
         vague = [(open_advice[0], None)]
         evs += [evidence(analysis, open_advice[0])]
-        return make_result(spec, "weak", Template(spec.extra["textos"]["asesoria_sin_limite"]).substitute(
-            servicio=open_advice[1]), evs, details)
+        return make_result(spec, "weak", _say(spec, "asesoria_sin_limite", servicio=open_advice[1]), evs, details)
     if vague:
         evs += [evidence(analysis, s, sp) for s, sp in vague[:2]]
-        return make_result(spec, "weak", f"El alcance queda abierto: «{vague[0][1].text}».", evs, details)
+        return make_result(spec, "weak", _say(spec, "abierto", texto=vague[0][1].text), evs, details)
     # a scope clause that sends its details to a document that is not attached; "el manual, si
     # estuviera estipulado en la cotización" only makes one item conditional
     titled_refs = [(s, sp) for s, sp in missing_refs if spec.headings.search(s.clause.folded_titles)
                    and not re.search(r"\bsi\b", fold(s.text[: sp.start_char]))]
     if missing_refs and (len(own_specific) < minimum or titled_refs):
         evs += [evidence(analysis, s, sp) for s, sp in missing_refs[:2]]
-        return make_result(spec, "weak", f"Los servicios solo se definen por referencia a «{missing_refs[0][1].text}», "
-                           "que no está en el documento.", evs, details)
+        return make_result(spec, "weak", _say(spec, "por_referencia", texto=missing_refs[0][1].text), evs, details)
     if len(specific) < minimum:
-        return make_result(spec, "weak", "El objeto es demasiado general para saber qué trabajo entra y cuál no.",
-                           evs, details)
-    extras = ("con exclusiones" if details["exclusions"] else "sin exclusiones explícitas") + (
-        " y con procedimiento para trabajos adicionales" if details["extra_work_procedure"]
-        else "; no dice cómo se cobran los trabajos adicionales")
+        return make_result(spec, "weak", _say(spec, "general"), evs, details)
+    extras = _say(spec, "con_exclusiones" if details["exclusions"] else "sin_exclusiones") + _say(
+        spec, "con_adicionales" if details["extra_work_procedure"] else "sin_adicionales")
     items = _listed_items(analysis, scope, spec)
     if len(items) >= 2:
-        shown = ", ".join(f"«{item}»" for item in items[:3]) + (f" y {len(items) - 3} más" if len(items) > 3 else "")
-        found = f"Enumera {plural(len(items), 'servicio o entregable', 'servicios o entregables')} ({shown})"
+        shown = ", ".join(f"«{item}»" for item in items[:3]) + (_say(spec, "mas", n=len(items) - 3) if len(items) > 3 else "")
+        found = _say(spec, "enumera", cuantos=plural(len(items), "servicio o entregable", "servicios o entregables"),
+                     lista=shown)
     else:
-        found = "Describe los servicios de forma concreta"
-    return make_result(spec, "ok", f"{found}, {extras}.", evs, details)
+        found = _say(spec, "concreto")
+    return make_result(spec, "ok", _say(spec, "ok", encontrado=found, extras=extras), evs, details)
+
+
+def _say(spec: CheckSpec, key: str, **values) -> str:
+    """An explanation of patterns/alcance.toml [textos], filled in."""
+    return Template(spec.extra["textos"][key]).substitute(**values)
 
 
 def _open_advice(scope: list[Sentence], spec: CheckSpec) -> tuple[Sentence, str] | None:
@@ -169,6 +169,7 @@ def _listed_items(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) ->
     """The services or deliverables the scope clause lists after a sentence that opens the list ("...
     comprende los siguientes entregables:" then "- Página de inicio con fotos", "b) Manual de marca"),
     shortened to a few words. A list of what is forbidden ("no podrá publicar contenido que:") is not one."""
+    item_mark = spec.regex("marca_de_lista")
     clauses = {id(s.clause): s.clause for s in scope
                if spec.headings.search(s.clause.folded_titles) or s.has("alcance.OBJETO")}
     items, seen = [], set()
@@ -182,12 +183,12 @@ def _listed_items(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) ->
                 continue
             seen.add(block.number)
             raw = block.text.strip()
-            marked = bool(_ITEM_MARK.match(raw)) or raw[:1] in "-•*·"
+            marked = bool(item_mark.match(raw)) or raw[:1] in "-•*·"
             if raw.endswith(":") or (not marked and len(raw) > 100):  # a paragraph that opens or ends a list
                 folded = fold(raw)
                 in_list = raw.endswith(":") and bool(_LIST_OPENER.search(folded)) and not _NOT_A_SCOPE_LIST.search(folded)
                 continue
-            text = _ITEM_MARK.sub("", raw.strip(" -•*·\t|")).strip(" |\t")
+            text = item_mark.sub("", raw.strip(" -•*·\t|")).strip(" |\t")
             if in_list and len(text) >= 3:
                 words = text.rstrip(".;,:").split()
                 shown = " ".join(words[:5]).rstrip(".;,:") if len(words) > 5 else " ".join(words)

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from ..nlp import Analysis, Sentence
-from ..patterns import CheckSpec
+from ..patterns import CheckSpec, shared
 from ..report import CheckResult, Evidence
 from ..words import unbalanced
 
 QUOTE_LIMIT = 320
-NEGATIONS = frozenset({"no", "nunca", "jamas", "tampoco"})
-NONE_DETS = frozenset({"ningun", "ninguna", "ninguno"})
+NEGATIONS = frozenset(shared("negacion"))  # patterns/comun.toml
+NONE_DETS = frozenset(shared("negacion_determinantes"))
 _CLAUSE_BREAKS = frozenset({"y", "pero", "o", "que", "cuando", "si", "aunque", "mientras"})
 # dependency relations along which a word inherits the polarity of the verb that governs it
 _UPWARD = frozenset({"xcomp", "ccomp", "obj", "obl", "nmod", "csubj", "advcl", "acl", "nsubj", "nsubj:pass",

@@ -1,11 +1,11 @@
 """pago: an amount (or rate) with currency and when it is paid, in the operative clauses."""
 from __future__ import annotations
 
-import re
+from string import Template
 
 from ..blanks import blanks_within
 from ..nlp import Analysis, Sentence
-from ..patterns import CheckSpec
+from ..patterns import CheckSpec, shared_regex
 from ..report import CheckResult
 from ..textnorm import fold
 from ..words import balanced, plural
@@ -13,19 +13,20 @@ from .common import evidence, is_negated, make_result
 from .context import Context
 from .quantities import days_in
 
-_COMMISSION = re.compile(r"(comision|porcentaje)(?!e?s? bancari)")
-_TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|desisti|penalidad|clausula penal|indemniz")
-_CURRENCIES = [("€", "EUR"), ("euro", "EUR"), ("usd", "USD"), ("us$", "USD"), ("u$s", "USD"), ("dolar", "USD"),
-               ("dólar", "USD"), ("uf", "UF"), ("s/", "PEN"), ("sol", "PEN"), ("mxn", "MXN"), ("cop", "COP"),
-               ("clp", "CLP"), ("ars", "ARS"), ("uyu", "UYU"), ("$u", "UYU"), ("b/", "PAB"), ("balboa", "PAB"),
-               ("lempira", "HNL"), ("quetzal", "GTQ"), ("colon", "CRC"), ("¢", "CRC"), ("colón", "CRC"), ("guaran", "PYG"),
-               ("gs", "PYG"), ("bolivian", "BOB"), ("rd$", "DOP"), ("córdoba", "NIO"), ("bs", "VES"),
-               ("bolívar", "VES"), ("bolivar", "VES"), ("$", "$"), ("peso", "$")]
 
 
-def _currency(text: str) -> str | None:
+def _currency(text: str, spec: CheckSpec) -> str | None:
     low = text.lower()
-    return next((code for key, code in _CURRENCIES if key in low), None)
+    return next((code for key, code in spec.extra["monedas"] if key in low), None)
+
+
+def _say(spec: CheckSpec, key: str, **values) -> str:
+    return Template(spec.extra["textos"][key]).substitute(**values)
+
+
+def _elsewhere(titles: str, spec: CheckSpec) -> bool:
+    """A clause about ending the contract, penalties or damages: its amounts are not the price."""
+    return bool(spec.regex("titulos_ajenos").search(titles) or shared_regex("titulo_terminacion").search(titles))
 
 
 def _amount_rank(span) -> int:
@@ -43,20 +44,18 @@ def _about_payment(sentence: Sentence, span, spec: CheckSpec) -> bool:
     return any(abs(p.start - span.start) <= 15 for p in sentence.spans("pago.PAGO"))
 
 
-_QUOTES = frozenset({"presupuesto", "cotizacion", "propuesta", "oferta", "orden", "tarifa", "precio", "gasto", "gastos"})
-
-
-def _approves_a_quote(s: Sentence, span) -> bool:
+def _approves_a_quote(s: Sentence, span, spec: CheckSpec) -> bool:
     """ "previa aceptación escrita del presupuesto": the client accepts a quote before extra work is
     done; that is no payment subject to approving the work."""
-    return any(t.lemma_ in _QUOTES or fold(t.norm_) in _QUOTES for t in s.doc[span.end: span.end + 4])
+    quotes = spec.words("cotizaciones")
+    return any(t.lemma_ in quotes or fold(t.norm_) in quotes for t in s.doc[span.end: span.end + 4])
 
 
 def _is_payment_sentence(s: Sentence, spec: CheckSpec, blanks: list) -> bool:
     if s.doc is None or s.clause.section not in ("clauses", "annex", "preamble"):
         return False
     titles = s.clause.folded_titles
-    if _TERMINATION_TITLE.search(titles):
+    if _elsewhere(titles, spec):
         return False
     if spec.headings.search(titles):
         return True
@@ -72,9 +71,9 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     free = [s for s in analysis.with_label("pago.SIN_PAGO") if s.clause.section != "recitals"]
     amounts = [(s, sp) for s in payment for sp in s.spans("pago.IMPORTE")]
     approval = [(s, sp) for s in payment for sp in s.spans("pago.APROBACION")
-                if not is_negated(sp[0]) and not _approves_a_quote(s, sp)]
+                if not is_negated(sp[0]) and not _approves_a_quote(s, sp, spec)]
     approval_deadline = bool(analysis.with_label("pago.PLAZO_APROBACION"))
-    amounts += [(s, sp) for s in payment for sp in s.spans("pago.PORCENTAJE") if _COMMISSION.search(
+    amounts += [(s, sp) for s in payment for sp in s.spans("pago.PORCENTAJE") if spec.regex("comision").search(
         s.clause.folded_titles + " " + fold(s.text))]
     amounts.sort(key=lambda pair: _amount_rank(pair[1]))
     rates = [(s, sp) for s in payment for sp in s.spans("pago.TARIFA")]
@@ -85,7 +84,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     late = analysis.with_label("mora.INTERES_MORA")  # the mora check's patterns, read here as a detail
     details = {
         "amount": amounts[0][1].text if amounts else None,
-        "currency": _currency(amounts[0][1].text) if amounts else None,
+        "currency": _currency(amounts[0][1].text, spec) if amounts else None,
         "rate": bool(rates),
         "timing": sorted({sp.text for _, sp in timing})[:6],
         "due_days": max(due) if due else None,
@@ -98,36 +97,35 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     evs = [evidence(analysis, s, sp) for s, sp in (amounts[:2] + timing[:2])]
     evs += [evidence(analysis, s) for s, _ in blanks[:2]]
     if details["no_payment"]:
-        return make_result(spec, "weak", "El contrato dice que el servicio no se paga (gratuito o pro bono).",
+        return make_result(spec, "weak", _say(spec, "gratuito"),
                            [evidence(analysis, s) for s in free[:2]], details)
     if not payment:
         if recitals:
-            return make_result(spec, "missing", "El pago solo se menciona en los antecedentes, sin importe ni plazo.",
+            return make_result(spec, "missing", _say(spec, "solo_antecedentes"),
                                [evidence(analysis, s) for s in recitals[:2]], details)
-        return make_result(spec, "missing", "No se encontró ninguna cláusula de honorarios o precio.", [], details)
+        return make_result(spec, "missing", _say(spec, "ninguna"), [], details)
     if not evs:
         evs = [evidence(analysis, payment[0])]
     if blanks and (not (amounts or rates) or not timing):
         # the amount or the term is a blank: "$[MONTO]", "{{monto}}", "dentro de los [NÚMERO] días"
         quoted = ", ".join(f"«{t}»" for t in details["template_blanks"][:3])
-        return make_result(spec, "weak", f"La cláusula de pago está sin completar: {quoted}.", evs, details)
+        return make_result(spec, "weak", _say(spec, "sin_completar", huecos=quoted), evs, details)
     missing = []
     if not amounts:
-        missing.append("el importe")
+        missing.append(_say(spec, "falta_importe"))
     if not timing:
-        missing.append("cuándo se paga")
+        missing.append(_say(spec, "falta_plazo"))
     if missing:
-        return make_result(spec, "weak", "Se habla de pago, pero falta " + " y ".join(missing) + ".", evs, details)
+        return make_result(spec, "weak", _say(spec, "falta", faltas=" y ".join(missing)), evs, details)
     # payment after the client's approval, or a long term, only weaken the provider's position
     provider = ctx.own_role == "provider"
     if provider and approval and not approval_deadline:
-        return make_result(spec, "weak", "El pago depende de que el cliente apruebe el trabajo «"
-                           f"{balanced(approval[0][1].text)}», sin plazo para aprobar.",
+        return make_result(spec, "weak", _say(spec, "aprobacion", texto=balanced(approval[0][1].text)),
                            evs + [evidence(analysis, approval[0][0], approval[0][1])], details)
     if provider and details["due_days"] is not None and details["due_days"] > ctx.max_payment_days:
-        return make_result(spec, "weak", f"El plazo de pago ({plural(details['due_days'], 'día', 'días')}) supera "
-                           f"el máximo de {plural(ctx.max_payment_days, 'día', 'días')}.", evs, details)
-    when = (f"se paga a {plural(details['due_days'], 'día', 'días')}" if details["due_days"]
-            else "con fecha de pago definida")
+        return make_result(spec, "weak", _say(spec, "plazo_largo", plazo=plural(details["due_days"], "día", "días"),
+                                              maximo=plural(ctx.max_payment_days, "día", "días")), evs, details)
+    when = (_say(spec, "cuando_dias", plazo=plural(details["due_days"], "día", "días")) if details["due_days"]
+            else _say(spec, "cuando_fecha"))
     # the amount as found can open a bracket it does not close: "PESOS MIL ($ 1.000"
-    return make_result(spec, "ok", f"Importe: {balanced(details['amount'])}; {when}.", evs, details)
+    return make_result(spec, "ok", _say(spec, "ok", importe=balanced(details["amount"]), cuando=when), evs, details)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..patterns import load_parties
 from ..textnorm import fold
@@ -16,11 +16,15 @@ _CAPS_ROLE = re.compile(r"\b(?:EL|LA|LOS|LAS)\s+([A-ZÁÉÍÓÚÑ]{4,}(?:\s+[A-Z
 _DUTIES_OF = re.compile(r"\bobligaciones\s+(de|del)\s+(el\s+|la\s+)?$")
 
 
-# what follows an alias ("LA COOPERATIVA pagará", "LA REDACTORA se obliga a prestar"); clients also
-# "entregar" materials, so delivering does not make a provider
-_PROVIDES = (r"\s+(?:se\s+obliga\s+a\s+|debera\s+)?(?:prestar|prestara|realizar|realizara|redactar|redactara|"
-             r"disenar|disenara|desarrollar|desarrollara|ejecutar|ejecutara)\b")
-_PAYS = r"\s+(?:se\s+obliga\s+a\s+|debera\s+)?(?:pagar|pagara|abonar|abonara|retribuir|retribuira)\b"
+
+
+@lru_cache(maxsize=1)
+def _duties() -> tuple[str, str]:
+    """What follows an alias that names no role, as two regexes: rendering the services (provider) and
+    paying (client); the verbs are in patterns/partes.toml."""
+    data = load_parties()
+    duty = "|".join(re.escape(v).replace("\\ ", r"\s+") + r"\s+" for v in data["verbos_obligacion"])
+    return tuple(rf"\s+(?:{duty})?(?:{'|'.join(data[key])})\b" for key in ("verbos_prestador", "verbos_cliente"))
 
 
 def _role_from_duties(alias: str, folded_text: str) -> str | None:
@@ -30,8 +34,9 @@ def _role_from_duties(alias: str, folded_text: str) -> str | None:
     # "\bname" written with the word boundary checked after the name: a regex that starts with
     # letters is searched for those letters first, several times faster over a whole contract
     at_word_start = rf"{name}(?<=\b{name})"
-    provides = len(re.findall(rf"{at_word_start}{_PROVIDES}", folded_text))
-    pays = len(re.findall(rf"{at_word_start}{_PAYS}", folded_text))
+    provides_rx, pays_rx = _duties()
+    provides = len(re.findall(rf"{at_word_start}{provides_rx}", folded_text))
+    pays = len(re.findall(rf"{at_word_start}{pays_rx}", folded_text))
     if provides == pays:
         return None
     return "provider" if provides > pays else "client"

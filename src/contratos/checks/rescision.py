@@ -8,7 +8,7 @@ from string import Template
 from ..words import plural
 from ..nlp import Analysis, Sentence
 from ..sentences import clause_group
-from ..patterns import CheckSpec
+from ..patterns import CheckSpec, shared_regex
 from ..report import CheckResult
 from .common import chain, evidence, has_parse, is_negated, make_result, phrase, relative_clause, subject
 from .context import Context
@@ -17,11 +17,14 @@ from ..textnorm import fold
 from .quantities import days_in
 
 _INHERENT = frozenset({"rescindir", "rescision", "desistimiento", "desistir"})
-_TERMINATION_TITLE = re.compile(r"rescis|terminaci|extinci|resoluci(?!on de (controversias|conflictos|disputas))|desisti|cancelaci|termino anticipado|retiro|\bbaja\b")
 _DEFINITIONS = re.compile(r"definici")
-_ENDING_WORDS = re.compile(r"\b(sin efecto|cese|termin(?!os?\b)|rescis|rescind|resol|resuel|extin|baja|retir|cancelaci|salida|desist|finaliz|renunci|fecha de termino|en (tal|ese|este|dicho) (caso|supuesto))")
 _CAUSE_HEADS = frozenset({"causa", "causal", "causales", "motivo"})
 _NOTICE_VERBS = frozenset({"notificar", "comunicar", "avisar", "preavisar", "informar"})
+
+
+def _termination_title(titles: str, spec: CheckSpec) -> bool:
+    """A clause titled about ending the contract ("RESCISIÓN", "TERMINACIÓN ANTICIPADA", "BAJA")."""
+    return bool(shared_regex("titulo_terminacion").search(titles) or spec.regex("titulos_terminacion").search(titles))
 
 
 @dataclass
@@ -97,7 +100,7 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
             return False
         if t.lemma_ in contract and t.pos_ in ("NOUN", "ADJ", "PROPN") and not _plural_task(t):
             return True
-    return bool(_TERMINATION_TITLE.search(sentence.clause.folded_titles))
+    return _termination_title(sentence.clause.folded_titles, spec)
 
 
 # words that end a contract only with the contract named ("apartarse del contrato", "cortarlo"): "apartarse
@@ -430,7 +433,7 @@ def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None,
     """Whether the work done up to the exit is paid: "abonará los trabajos realizados hasta la fecha"
     yes; "sin derecho a cobrar los trabajos realizados" no; nothing said: None."""
     pay_words, losses = spec.words("pago_trabajo"), spec.words("perdida_pago")
-    pay_forms = re.compile(r"^(pag[aeo]|abon[aeo](?!d[oa]s?$)|liquid|reconoc|satisfar|cobr[aeo]|percib|factur|remuner|retribu|cubr[aei]|indemniz|compens|resarc)")
+    pay_forms, ending_words = spec.regex("formas_de_pago"), spec.regex("palabras_de_salida")
     negative = None
     previous = None
     for s in sentences:
@@ -439,8 +442,8 @@ def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None,
         previous = s
         # the general payment clause ("por el servicio prestado, EL CLIENTE abonará...") says nothing about
         # leaving: the sentence must speak of the ending, or sit in a clause about it
-        if not (s.has("rescision.TERMINO") or _TERMINATION_TITLE.search(s.clause.folded_titles)
-                or _ENDING_WORDS.search(fold(s.text))):
+        if not (s.has("rescision.TERMINO") or _termination_title(s.clause.folded_titles, spec)
+                or ending_words.search(fold(s.text))):
             continue
         for span in s.spans("rescision.TRABAJO_HECHO"):
             nearby = list(s.doc[max(0, span.start - 30): span.end + 30]) + (list(lead.doc) if lead and lead.doc else [])
@@ -468,11 +471,11 @@ def _penalty_negated(token) -> bool:
 _CAUSE_WORDS = frozenset({"causa", "motivo", "justificacion", "razon", "causas", "motivos"})
 
 
-def _leaver(condition: str, ctx: Context) -> str | None:
+def _leaver(condition: str, spec: CheckSpec, ctx: Context) -> str | None:
     """The party that leaves in a condition: named before the ending word ("si LA REDACTORA rescindiera")
     or after it, up to the comma that closes the condition ("si la terminación la solicita LA
     CONSULTORA, deberá pagar ...", "si la rescisión fuera decidida por EL PRESTADOR, ...")."""
-    ending = _ENDING_WORDS.search(condition)
+    ending = spec.regex("palabras_de_salida").search(condition)
     if not ending:
         return None
     before = ctx.parties.last_role(condition[: ending.start()])
@@ -485,7 +488,7 @@ def _leaver(condition: str, ctx: Context) -> str | None:
 _PRONOUNS = frozenset({"este", "esta", "aquel", "aquella", "el", "ella", "dicha", "dicho"})
 
 
-def _provider_penalty(sentences: list[Sentence], ctx: Context) -> Sentence | None:
+def _provider_penalty(sentences: list[Sentence], spec: CheckSpec, ctx: Context) -> Sentence | None:
     """A penalty (cláusula penal, indemnización) that the provider pays for leaving."""
     for s in sentences:
         for span in s.spans("rescision.PENALIDAD"):
@@ -495,14 +498,14 @@ def _provider_penalty(sentences: list[Sentence], ctx: Context) -> Sentence | Non
                 cond = next((t.i for t in s.doc[: span.start] if t.norm_ in _CONDITIONS and _is_condition(s.doc, t.i)), None)
                 if cond is None or any(t.norm_ == "sin" for t in s.doc[max(0, span.start - 5): span.start]):
                     continue
-                if _leaver(fold(s.doc[cond: span.start].text), ctx) == "provider" and not _penalty_negated(span[0]):
+                if _leaver(fold(s.doc[cond: span.start].text), spec, ctx) == "provider" and not _penalty_negated(span[0]):
                     return s
                 continue
             if subj.norm_ in _PRONOUNS:  # "... decidida por EL ORGANIZADOR, este pagará": the last party named
                 role = ctx.parties.last_role(s.doc[: subj.i].text, subjects_only=False)
             else:
                 role = ctx.parties.role_of(phrase(subj))
-            if role in (None, "both") and subj.lemma_ == "parte" and _ENDING_WORDS.search(fold(phrase(subj))):
+            if role in (None, "both") and subj.lemma_ == "parte" and spec.regex("palabras_de_salida").search(fold(phrase(subj))):
                 role = "provider"  # "la parte que lo termine sin causa indemnizará a la otra": whoever leaves
             if role == "provider" and not _penalty_negated(span[0]):
                 return s
@@ -577,7 +580,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     rights += _same_right_for_other(analysis, rights, ctx)
     # the clause of each termination sentence, with its sibling sub-clauses ("6.2" and "6.3" of "6. VIGENCIA")
     groups = {clause_group(s.clause) for s in related}
-    scope = [s for s in analysis.parsed() if "rescision" in s.checks and (clause_group(s.clause) in groups or s in related)]
+    scope = [s for s in analysis.parsed() if spec.id in s.checks and (clause_group(s.clause) in groups or s in related)]
     free = [r for r in rights if not r.for_cause]
     roles = {r.who for r in free}
     who = "both" if "both" in roles or {"client", "provider"} <= roles else (roles.pop() if roles else "none")
@@ -592,7 +595,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         if notice is not None:
             break
     paid, paid_sentence = _work_paid(scope, spec)
-    penalty = _provider_penalty(scope, ctx)
+    penalty = _provider_penalty(scope, spec, ctx)
     details = {
         "who": who,
         "without_cause": bool(free),

@@ -9,11 +9,9 @@ import io
 import json
 from dataclasses import dataclass, field
 
+from ..patterns import SEVERITIES, core_ids
 from ..safe import csv_cell, display_name
-from .labels import PRIORITY_RANGE, STATUS_LABEL, agreeing, core_states, ending, plural
-
-CORE = ("alcance", "pago", "rescision")
-CORE_NAMES = {"alcance": "Alcance", "pago": "Pago", "rescision": "Rescisión"}
+from .labels import PRIORITY_RANGE, STATUS_LABEL, agreeing, core_states, core_words, ending, plural
 
 
 @dataclass
@@ -51,8 +49,7 @@ class Totals:
             return
         gaps = report["summary"]["gap_ids"]
         by_severity = report["summary"]["gaps_by_severity"]
-        severities = ("alta", "media", "baja")
-        self.with_gaps += sum(by_severity[s] for s in severities[: severities.index(self.fail_on) + 1]) > 0
+        self.with_gaps += sum(by_severity[s] for s in SEVERITIES[: SEVERITIES.index(self.fail_on) + 1]) > 0
         for check_id in gaps:
             self.gaps_by_check[check_id] = self.gaps_by_check.get(check_id, 0) + 1
         checks = report["checks"]
@@ -86,8 +83,9 @@ class Totals:
         playbook disabled is "no revisada", never "resuelta"), then the gaps that decide the exit code."""
         off = list(self.core_not_reviewed)
         parts = []
-        if len(off) < 3:
-            reviewed = [c for c in ("alcance", "pago", "rescision") if c not in off]
+        core = core_ids()
+        if len(off) < len(core):
+            reviewed = [c for c in core if c not in off]
             parts += [f"{self.core_resolved} con {agreeing(reviewed, 'resuelt')}",
                       f"{self.core_gaps} con alguno débil o ausente"]
         if self.not_contracts:
@@ -98,7 +96,7 @@ class Totals:
         if off:
             words = agreeing(off, "no revisad")
             text += f" {words[:1].upper() + words[1:]} (desactivad{ending(off)} en la configuración)."
-        if self.fail_on != "alta" or len(off) == 3 or self.with_gaps != self.core_gaps:
+        if self.fail_on != "alta" or len(off) == len(core) or self.with_gaps != self.core_gaps:
             text += f" Con puntos débiles {PRIORITY_RANGE[self.fail_on]}: {self.with_gaps}."
         return text
 
@@ -107,7 +105,7 @@ def summary_row(report: dict) -> dict:
     statuses = {c["id"]: c["status"] for c in report["checks"]}
     return {
         "file": report["file"],
-        **{check_id: statuses.get(check_id, "") for check_id in CORE},
+        **{check_id: statuses.get(check_id, "") for check_id in core_ids()},
         "gaps": report["summary"]["gaps"] if report["readable"] else "",
         "gap_ids": " ".join(report["summary"]["gap_ids"]) if report["readable"] else "",
         "error_code": report["error"]["code"] if report["error"] else "",
@@ -131,12 +129,11 @@ class JsonlWriter:
 class CsvWriter:
     """One row per file; UTF-8 with BOM so that Excel shows the accents."""
 
-    FIELDS = ["file", *CORE, "gaps", "gap_ids", "error_code", "error"]
-
     def __init__(self, out):
         self.out = out
         out.write("\ufeff")
-        self.writer = csv.DictWriter(out, fieldnames=self.FIELDS, lineterminator="\r\n")
+        fields = ["file", *core_ids(), "gaps", "gap_ids", "error_code", "error"]
+        self.writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
         self.writer.writeheader()
 
     def write(self, report: dict) -> None:
@@ -181,8 +178,9 @@ class TableWriter:
 
 def render_table(rows: list[dict], totals: Totals) -> str:
     rows = sorted(rows, key=lambda r: r["file"])
-    headers = ["Archivo", *CORE_NAMES.values(), "Débiles", "Error"]
-    body = [[display_name(r["file"]), *(STATUS_LABEL.get(r[c], "") if r[c] else "—" for c in CORE), str(r["gaps"]),
+    words = core_words()
+    headers = ["Archivo", *(word[:1].upper() + word[1:] for word, _ in words.values()), "Débiles", "Error"]
+    body = [[display_name(r["file"]), *(STATUS_LABEL.get(r[c], "") if r[c] else "—" for c in words), str(r["gaps"]),
              r["error"]] for r in rows]
     widths = [min(60, max(len(h), *(len(row[i]) for row in body))) if body else len(h)
               for i, h in enumerate(headers[:-1])]

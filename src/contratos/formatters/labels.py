@@ -1,6 +1,7 @@
 """Spanish words for statuses and places, shared by the human-readable formats."""
 from __future__ import annotations
 
+from ..patterns import checks
 from ..words import listing, plural  # noqa: F401  (re-exported: the one helper for counts and lists)
 
 STATUS_LABEL = {"ok": "bien", "weak": "débil", "missing": "falta", "not_applicable": "no aplica"}
@@ -15,26 +16,33 @@ def place(evidence) -> str:
     return f"{evidence.heading}, {where}" if evidence.heading else where
 
 
-# the three core checks, as the summaries name them (feminine or masculine for the agreement)
-CORE_WORDS = {"alcance": ("alcance", "o"), "pago": ("pago", "o"), "rescision": ("rescisión", "a")}
+
+
+def core_words() -> dict[str, tuple[str, str]]:
+    """The core checks as the summaries name them, with the adjective ending that agrees with each
+    ("rescisión", "a"): `palabra` and `genero` in their patterns/<id>.toml."""
+    return {spec.id: (spec.word, spec.ending) for spec in checks() if spec.core}
+
+
 PRIORITY_RANGE = {"alta": "de prioridad alta", "media": "de prioridad media o alta", "baja": "de cualquier prioridad"}
 
 
 def ending(ids: list[str]) -> str:
     """The adjective ending that agrees with these core names: "a", "o" or "os"."""
-    return CORE_WORDS[ids[0]][1] if len(ids) == 1 else "os"
+    return core_words()[ids[0]][1] if len(ids) == 1 else "os"
 
 
 def agreeing(ids: list[str], stem: str) -> str:
     """ "rescisión resuelta", "alcance y pago resueltos": the core names with `stem` in agreement."""
-    return f"{listing([CORE_WORDS[i][0] for i in ids])} {stem}{ending(ids)}"
+    words = core_words()
+    return f"{listing([words[i][0] for i in ids])} {stem}{ending(ids)}"
 
 
 def core_states(statuses: dict[str, str]) -> dict[str, list[str]]:
     """The core checks by state ("resolved", "gap", "not_applicable", "not_reviewed") from {id: status}:
     a core check that the playbook disabled is not in the report, so it was not reviewed."""
     out = {"resolved": [], "gap": [], "not_applicable": [], "not_reviewed": []}
-    for check_id in CORE_WORDS:
+    for check_id in core_words():
         status = statuses.get(check_id)
         key = ("not_reviewed" if status is None else "resolved" if status == "ok"
                else "not_applicable" if status == "not_applicable" else "gap")
@@ -53,14 +61,14 @@ def summary_line(report) -> str:
     states = core_states({c.id: c.status for c in report.checks})
     off = states["not_reviewed"]
     unreviewed = f"{agreeing(off, 'no revisad')} (desactivad{ending(off)} en la configuración)" if off else ""
-    rest = [c for c in report.gaps if c.id not in CORE_WORDS]
+    rest = [c for c in report.gaps if c.id not in core_words()]
     if not report.gaps:
         if unreviewed:
             checked = plural(len(report.checks), "la única comprobación revisada", "las {n} comprobaciones revisadas")
             return f"Sin puntos débiles en {checked}; {unreviewed}."
         return f"Sin puntos débiles en {plural(len(report.checks), 'la única comprobación', 'las {n} comprobaciones')}."
     if states["gap"]:
-        names = [CORE_WORDS[i][0] for i in states["gap"]]
+        names = [core_words()[i][0] for i in states["gap"]]
         head = (f"{plural(len(names), 'cláusula principal', 'cláusulas principales')} que resolver antes de "
                 f"firmar ({listing(names)})")
         if unreviewed:

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from ..carta import REASONS, TYPES
 from ..checklist import questions_for
-from ..config import PERSPECTIVES, ConfigError, Playbook, parse
-from ..report import SEVERITIES
+from ..checkschema import PERSPECTIVES, SEVERITIES
+from ..config import ConfigError, Playbook, parse
 
 ANSWERS = ("si", "no", "no_se")
 FORMATS = ("json", "html")

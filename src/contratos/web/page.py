@@ -19,8 +19,10 @@ def _read(name: str) -> str:
 
 
 def index(max_bytes: int) -> str:
+    from ..readers import SUPPORTED
+
     return Template(_read("index.html")).substitute(version=__version__, max_bytes=max_bytes,
-                                                    max_mb=f"{max_bytes / 1_000_000:g}")
+                                                    max_mb=f"{max_bytes / 1_000_000:g}", extensions=",".join(SUPPORTED))
 
 
 def asset(name: str) -> tuple[str, str] | None:
