@@ -42,6 +42,28 @@ def _role_from_duties(alias: str, folded_text: str) -> str | None:
     return "provider" if provides > pays else "client"
 
 
+def _settle_same_role(aliases: dict[str, str], folded_text: str) -> None:
+    """Two parties whose names both read as one role ("ÁGORA" renders the services, "LA CLÍNICA" is a
+    provider's word; "el Hotel" hires "el Proveedor"): what each one does decides, and the one with no
+    duty of that role takes the other."""
+    if len(aliases) < 2 or len(set(aliases.values())) != 1:
+        return
+    shared = next(iter(aliases.values()))
+    other = "client" if shared == "provider" else "provider"
+    evidence = {}
+    for alias in aliases:
+        name = re.escape(alias)
+        served = re.search(rf"\b(?:prestara|prestaran|brindara|dara|proporcionara|realizara|ofrecera)\s+(?:a|al|para)\s+"
+                           rf"(?:el\s+|la\s+|los\s+|las\s+)?{name}\b", folded_text)
+        evidence[alias] = "client" if served else _role_from_duties(alias, folded_text)
+    flipped = [a for a, role in evidence.items() if role == other]
+    if not flipped and any(role == shared for role in evidence.values()):
+        flipped = [a for a, role in evidence.items() if role is None]
+    if 0 < len(flipped) < len(aliases):
+        for alias in flipped:
+            aliases[alias] = other
+
+
 def _singular(words: str) -> str:
     """ "educandos" -> "educando", "padres de familia" stays (its first word is the head): plural role words."""
     head, _, rest = words.partition(" ")
@@ -106,7 +128,9 @@ class Parties:
         unknown: list[str] = []
         # Markdown emphasis around a defined name (**"EL CONTRATANTE"**, *“EL CLIENTE”*) is not part of it
         head = _MARKUP.sub("", text[:20000])
-        for m in definition.finditer(head):
+        bracketed = re.compile(data["definicion_parentesis"])
+        found = [(m, False) for m in definition.finditer(head)] + [(m, True) for m in bracketed.finditer(head)]
+        for m, in_brackets in sorted(found, key=lambda pair: pair[0].start(1)):
             # "en adelante EL REPRESENTANTE y EL ALUMNO respectivamente": the first name is this party's
             raw = re.split(r"\s+(?:y|e|o)\s+", m.group(1))[0].strip(" ,.;:\"'”»")
             quoted = head[max(0, m.start(1) - 2): m.start(1)].strip()[-1:] in ("\"", "“", "«", "'", "(")
@@ -118,8 +142,10 @@ class Parties:
                 continue
             if not alias or alias in parties.aliases or alias in unknown or alias in ("partes", "parte"):
                 continue
-            parties.written[alias] = _as_written(m.group(1))
             role = parties.role_word(alias) or _role_from_duties(alias, folded)
+            if in_brackets and not role:
+                continue  # ("Información Confidencial"): a defined term, not a party
+            parties.written[alias] = _as_written(m.group(1))
             if role:
                 parties.aliases[alias] = role
             else:
@@ -135,6 +161,7 @@ class Parties:
             known = {parties.role_word(fold(w)) for w in _CAPS_ROLE.findall(head)} - {None}
         if len(unknown) == 1 and len(known) == 1:  # two parties: the other one has the other role
             parties.aliases[unknown[0]] = "client" if known == {"provider"} else "provider"
+        _settle_same_role(parties.aliases, folded)
         return parties
 
     @staticmethod
