@@ -157,8 +157,10 @@ def analyse(document: Document, clauses: list[Clause]) -> Analysis:
     patterns = pattern_set()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", category=UserWarning)
-        with nlp.select_pipes(disable=["parser"]):
-            tagged_docs = list(nlp.pipe((model_text(s.text) for s in tagged), batch_size=64))
+        tagged_docs = []
+        if tagged:  # no check reads at this level today: the pipes are not even switched
+            with nlp.select_pipes(disable=["parser"]):
+                tagged_docs = list(nlp.pipe((model_text(s.text) for s in tagged), batch_size=64))
         docs = itertools.chain((nlp.make_doc(model_text(s.text)) for s in lexical), tagged_docs,
                                nlp.pipe((model_text(s.text) for s in parsed), batch_size=64))
         for sentence, doc in zip(itertools.chain(lexical, tagged, parsed), docs):
