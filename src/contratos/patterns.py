@@ -174,11 +174,15 @@ def _check_token_patterns(data: dict, path: Path) -> None:
                                  "Use claves de token de spaCy como LEMMA, NORM, LOWER u OP")
 
 
-@lru_cache(maxsize=8)
 def load_specs(perspective: str = "prestador", rules: str | None = None) -> dict[str, CheckSpec]:
     """The check specs by id in report order, worded for `perspective` ("prestador", the default, or
     "cliente"), with the user's checks of the folder `rules` after the built-in ones, plus the shared
-    'comun' labels under id 'comun' (last)."""
+    'comun' labels under id 'comun' (last). One cache entry per (perspective, rules), however called."""
+    return _load_specs(perspective, rules)
+
+
+@lru_cache(maxsize=8)
+def _load_specs(perspective: str, rules: str | None) -> dict[str, CheckSpec]:
     if perspective not in PERSPECTIVES:
         raise ValueError(f"unknown perspective {perspective!r}")
     files = [(p, d, False) for p, d in _built_in_files()] + [(p, d, True) for p, d in (user_files(rules) if rules else ())]
