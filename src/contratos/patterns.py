@@ -181,6 +181,9 @@ def load_specs(perspective: str = "prestador", rules: str | None = None) -> dict
     return _load_specs(perspective, rules)
 
 
+load_specs.cache_clear = lambda: _load_specs.cache_clear()  # type: ignore[attr-defined]  (as with lru_cache)
+
+
 @lru_cache(maxsize=8)
 def _load_specs(perspective: str, rules: str | None) -> dict[str, CheckSpec]:
     if perspective not in PERSPECTIVES:
