@@ -394,13 +394,14 @@ def test_a_signal_stops_the_scan_its_workers_and_marks_the_output(tmp_path, sign
 def test_interrupted_outputs_say_so_in_every_format():
     import io
 
-    from contratos.formatters.batch import WRITERS, Totals
+    from contratos.formatters import FORMATS
+    from contratos.formatters.batch import Totals
 
     report = check_file(Path(__file__).parents[1] / "sample_contracts" / "completo_ar_diseno.docx").to_dict()
     totals = Totals(planned=5, interrupted=True)
     totals.add(report)
     outputs = {}
-    for fmt, writer_class in WRITERS.items():
+    for fmt, writer_class in FORMATS["scan"].items():
         out = io.StringIO()
         writer = writer_class(out)
         writer.write(report)
