@@ -222,3 +222,26 @@ def ole2(path: Path, stream_name: str = "WordDocument") -> Path:
     directory = entry.ljust(64, b"\x00") + struct.pack("<H", len(entry)) + bytes(128 - 66)
     path.write_bytes(header + directory.ljust(512, b"\x00") + bytes(1024))
     return path
+
+
+def odt_contract(path, contract=CONTRACT):
+    body = f'<text:h text:outline-level="1">{esc(contract[0])}</text:h>'
+    body += "".join(f"<text:p>{esc(t)}</text:p>" for t in contract[1:])
+    return odt(path, body)
+
+
+def rtf_contract(path, contract=CONTRACT):
+    source = ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}"
+              "{\\header\\pard CONFIDENCIAL - Borrador\\par}\n"
+              + "".join("\\pard " + rtf_escape(t) + "\\par\n" for t in contract) + "}")
+    path.write_text(source, encoding="ascii")
+    return path
+
+
+def html_contract(path, contract=CONTRACT, charset="utf-8"):
+    page = (f'<!DOCTYPE html>\n<html lang="es"><head><meta charset="{charset}"><title>Contrato</title>'
+            "<style>p { margin: 0 } .pago::after { content: 'El Cliente pagará' }</style></head><body>\n"
+            f"<h1>{esc(contract[0])}</h1>\n" + "".join(f"<p>{esc(t)}</p>\n" for t in contract[1:])
+            + "<script>document.title = 'SEGUNDA. PAGO. El Cliente pagará 10 euros.';</script></body></html>")
+    path.write_bytes(page.encode(charset))
+    return path

@@ -13,31 +13,9 @@ from contratos.readers import read_document
 
 from .builders import make_docx, make_pdf
 from .conftest import run_cli
-from .hostile_docx import CONTRACT, OBJETO, PAGO, RESCISION, TITLE, body_docx, esc, odt, ole2, p, rtf_escape
+from .hostile_docx import (CONTRACT, OBJETO, PAGO, RESCISION, TITLE, body_docx, esc, html_contract, odt,
+                           odt_contract, ole2, p, rtf_contract)
 from .test_hostile_docx import assert_refused, statuses
-
-
-def odt_contract(path, contract=CONTRACT):
-    body = f'<text:h text:outline-level="1">{esc(contract[0])}</text:h>'
-    body += "".join(f"<text:p>{esc(t)}</text:p>" for t in contract[1:])
-    return odt(path, body)
-
-
-def rtf_contract(path, contract=CONTRACT):
-    source = ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}"
-              "{\\header\\pard CONFIDENCIAL - Borrador\\par}\n"
-              + "".join("\\pard " + rtf_escape(t) + "\\par\n" for t in contract) + "}")
-    path.write_text(source, encoding="ascii")
-    return path
-
-
-def html_contract(path, contract=CONTRACT, charset="utf-8"):
-    page = (f'<!DOCTYPE html>\n<html lang="es"><head><meta charset="{charset}"><title>Contrato</title>'
-            "<style>p { margin: 0 } .pago::after { content: 'El Cliente pagará' }</style></head><body>\n"
-            f"<h1>{esc(contract[0])}</h1>\n" + "".join(f"<p>{esc(t)}</p>\n" for t in contract[1:])
-            + "<script>document.title = 'SEGUNDA. PAGO. El Cliente pagará 10 euros.';</script></body></html>")
-    path.write_bytes(page.encode(charset))
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -209,7 +209,7 @@ def test_scan_worker_time_limit_uses_the_same_mechanism(files):
 
 _STUCK = """
 import signal, sys, time
-import contratos.api, contratos.cli
+import contratos.api, contratos.cli, contratos.commands.run
 
 def stuck(path, **options):
     # as a pdfium call on one enormous page: the SIGALRM handler cannot run until it returns
@@ -217,7 +217,7 @@ def stuck(path, **options):
     time.sleep(60)
 
 contratos.api.check_file = stuck
-contratos.cli._WATCHDOG_GRACE = 0.5
+contratos.commands.run._WATCHDOG_GRACE = 0.5
 sys.argv = ["contratos", "check", sys.argv[1], "--timeout", "1", "--format", "json"]
 contratos.cli.main()
 """
@@ -285,7 +285,7 @@ def test_scan_passes_ocr_to_its_workers(files):
 
 
 def test_ocr_raises_the_default_time_limit():
-    from contratos.cli import _time_limit
+    from contratos.commands.run import time_limit_for
 
-    assert _time_limit(None, ocr=False) == 120 and _time_limit(None, ocr=True) == 900
-    assert _time_limit(30, ocr=True) == 30
+    assert time_limit_for(None, ocr=False) == 120 and time_limit_for(None, ocr=True) == 900
+    assert time_limit_for(30, ocr=True) == 30

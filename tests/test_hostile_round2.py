@@ -22,37 +22,11 @@ from contratos.sentences import MAX_SENTENCE, split_sentences
 from .builders import make_docx
 from .conftest import run_cli
 from .hostile_pdf import HIDDEN_CLAUSE, HIDDEN_WAYS, ONE_SIDED_PAGES, hidden_text_pdf, text_pdf
-
-# A 90-day payment term is weak (the default limit is 60): hiding the "90 días" turned it into "bien"
-TITLE = "CONTRATO DE PRESTACIÓN DE SERVICIOS DE TRADUCCIÓN"
-OBJECT = ("PRIMERA. OBJETO. La Traductora se obliga a traducir del alemán al español el manual de usuario "
-          "de la Cliente, de unas doscientas páginas, y a entregarlo en formato Word.")
-PAYMENT = ("SEGUNDA. HONORARIOS. La Cliente pagará a la Traductora la cantidad de 3.200 euros mediante "
-           "transferencia bancaria dentro de los 90 días siguientes a la recepción de la factura.")
-EXIT = ("TERCERA. RESCISIÓN. Cualquiera de las partes podrá resolver el presente contrato con un preaviso "
-        "de 20 días naturales, abonándose los trabajos realizados hasta la fecha de terminación.")
-PARAGRAPHS = [TITLE, OBJECT, PAYMENT, EXIT]
-
-INVISIBLE = {  # name: (how "90 días" is written, whether the report must warn)
-    "no-break space": ("90\u00a0días", False),
-    "narrow no-break space": ("90\u202fdías", False),
-    "zero-width space": ("9\u200b0 días", True),
-    "word joiner": ("90\u2060 días", True),
-    "soft hyphen": ("9\u00ad0 días", False),
-    "right-to-left override": ("\u202e90 días\u202c", True),
-    "zero-width joiner and mark": ("9\u200d0\u200e días", True),
-}
+from .hostile_text import EXIT, INVISIBLE, OBJECT, PARAGRAPHS, PAYMENT, TITLE, nested_html, write_contract
 
 
 def _statuses(report) -> dict[str, str]:
     return {c.id: c.status for c in report.checks}
-
-
-def _write(path: Path, paragraphs: list[str]) -> Path:
-    if path.suffix == ".docx":
-        return make_docx(path, [("p", p) for p in paragraphs])
-    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    return path
 
 
 # --- 1. invisible and format characters --------------------------------------------------------
@@ -61,7 +35,7 @@ def _write(path: Path, paragraphs: list[str]) -> Path:
 @pytest.mark.parametrize("name", list(INVISIBLE))
 def test_invisible_characters_do_not_hide_the_payment_term(tmp_path, suffix, name):
     written, warns = INVISIBLE[name]
-    path = _write(tmp_path / f"contrato{suffix}", [TITLE, OBJECT, PAYMENT.replace("90 días", written), EXIT])
+    path = write_contract(tmp_path / f"contrato{suffix}", [TITLE, OBJECT, PAYMENT.replace("90 días", written), EXIT])
     report = check_file(path)
     pago = next(c for c in report.checks if c.id == "pago")
     assert pago.status == "weak" and "El plazo de pago (90 días) supera el máximo de 60 días." in pago.explanation
@@ -161,22 +135,15 @@ def test_hidden_pdf_text_through_the_cli(tmp_path):
     assert {c["id"]: c["status"] for c in report["checks"]}["rescision"] == "weak"
 
 
-def _nested_html(path: Path, depth: int) -> Path:
-    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-    path.write_text(f"<!DOCTYPE html><html><body>{'<div>' * depth}{body}{'</div>' * depth}</body></html>",
-                    encoding="utf-8")
-    return path
-
-
 def test_html_nested_300_deep_is_read(tmp_path):
-    flat = check_file(_nested_html(tmp_path / "plano.html", 1))
-    deep = check_file(_nested_html(tmp_path / "anidado.html", 300))
+    flat = check_file(nested_html(tmp_path / "plano.html", 1))
+    deep = check_file(nested_html(tmp_path / "anidado.html", 300))
     assert _statuses(deep) == _statuses(flat)
     assert _statuses(deep)["pago"] == "weak" and _statuses(deep)["rescision"] == "ok"
 
 
 def test_html_nested_beyond_the_parser_limit_is_refused(tmp_path):
-    path = _nested_html(tmp_path / "anidado.html", 100_000)
+    path = nested_html(tmp_path / "anidado.html", 100_000)
     result = run_cli("check", str(path), "--format", "json")
     assert result.returncode == 2
     report = json.loads(result.stdout)
@@ -196,7 +163,7 @@ _NOT_A_FILE = ("no es un archivo normal (es una tubería, un socket o un disposi
 @pytest.mark.parametrize("option", ["--config", "--respuestas"])
 @pytest.mark.parametrize("kind", ["dev_zero", "fifo", "big"])
 def test_toml_options_read_only_small_regular_files(tmp_path, option, kind):
-    contract = _write(tmp_path / "contrato.txt", PARAGRAPHS)
+    contract = write_contract(tmp_path / "contrato.txt", PARAGRAPHS)
     if kind == "dev_zero":
         target = "/dev/zero"
     elif kind == "fifo":
@@ -255,7 +222,7 @@ def _cli() -> list[str]:
 
 
 def test_a_file_named_like_an_option_gets_a_hint(tmp_path):
-    _write(tmp_path / "-rf.txt", PARAGRAPHS)
+    write_contract(tmp_path / "-rf.txt", PARAGRAPHS)
     result = run_cli("check", "-rf.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == ("contratos: uso incorrecto: la opción -r no existe. Si «-rf.txt» es el archivo, escriba "
@@ -284,7 +251,7 @@ def test_os_errors_are_spanish(tmp_path):
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path):
     names = ['=HYPERLINK("x.example";"pulse").txt', "+suma.txt", "@orden.txt", "-resta.txt"]
     for name in names:
-        _write(tmp_path / name, PARAGRAPHS)
+        write_contract(tmp_path / name, PARAGRAPHS)
     result = run_cli("scan", ".", "--format", "csv", "--jobs", "1", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     import csv
@@ -299,7 +266,7 @@ def test_csv_cell_rule_and_names_given_alone(tmp_path):
 
     assert [csv_cell(v) for v in ["=1+1", "+34 600", "-2", "@SUM(A1)", "\tx", "\rx", "normal", 3, ""]] == \
         ["'=1+1", "'+34 600", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "normal", 3, ""]
-    _write(tmp_path / "=cmd.txt", PARAGRAPHS)
+    write_contract(tmp_path / "=cmd.txt", PARAGRAPHS)
     result = run_cli("scan", "=cmd.txt", "--format", "csv", cwd=tmp_path)
     assert result.stdout.splitlines()[1].startswith("'=cmd.txt,")
 
@@ -322,7 +289,7 @@ def test_terminal_output_carries_no_escape_sequences(tmp_path):
 def test_markdown_report_escapes_html_and_links_from_the_document(tmp_path):
     trap = ("PRIMERA. OBJETO. La Traductora traducirá el manual <script>alert('x')</script> y "
             "[descargue la factura](javascript:alert(1)) en formato Word.")
-    path = _write(tmp_path / "contrato`x`.txt", [TITLE, trap, PAYMENT, EXIT])
+    path = write_contract(tmp_path / "contrato`x`.txt", [TITLE, trap, PAYMENT, EXIT])
     result = run_cli("check", str(path), "--format", "markdown")
     assert result.returncode == 1
     assert "<script>" not in result.stdout
@@ -358,7 +325,7 @@ def test_a_signal_stops_the_scan_its_workers_and_marks_the_output(tmp_path, sign
     folder = tmp_path / "contratos"
     folder.mkdir()
     for i in range(300):
-        _write(folder / f"contrato_{i:03}.txt", PARAGRAPHS)
+        write_contract(folder / f"contrato_{i:03}.txt", PARAGRAPHS)
     output = tmp_path / "revision.jsonl"
     output.write_text('{"previo": "una revisión completa anterior"}\n', encoding="utf-8")
     scan = subprocess.Popen([*_cli(), "scan", str(folder), "--format", "jsonl", "-o", str(output), "--jobs", "2"],
@@ -394,13 +361,14 @@ def test_a_signal_stops_the_scan_its_workers_and_marks_the_output(tmp_path, sign
 def test_interrupted_outputs_say_so_in_every_format():
     import io
 
-    from contratos.formatters.batch import WRITERS, Totals
+    from contratos.formatters import FORMATS
+    from contratos.formatters.batch import Totals
 
     report = check_file(Path(__file__).parents[1] / "sample_contracts" / "completo_ar_diseno.docx").to_dict()
     totals = Totals(planned=5, interrupted=True)
     totals.add(report)
     outputs = {}
-    for fmt, writer_class in WRITERS.items():
+    for fmt, writer_class in FORMATS["scan"].items():
         out = io.StringIO()
         writer = writer_class(out)
         writer.write(report)
@@ -417,14 +385,14 @@ def test_interrupted_outputs_say_so_in_every_format():
 def test_a_finished_batch_leaves_no_worker_behind(tmp_path):
     from contratos.batch import BatchOptions, run_batch
 
-    files = [str(_write(tmp_path / f"c{i}.txt", PARAGRAPHS)) for i in range(4)]
+    files = [str(write_contract(tmp_path / f"c{i}.txt", PARAGRAPHS)) for i in range(4)]
     reports = list(run_batch(files, BatchOptions(jobs=2, timeout=60)))
     assert len(reports) == 4 and all(r["readable"] for r in reports)
     assert _children(os.getpid()) == set()  # joined: neither running nor zombies
 
 
 def test_output_into_bad_places_is_refused_before_scanning(tmp_path):
-    contract = _write(tmp_path / "contrato.txt", PARAGRAPHS)
+    contract = write_contract(tmp_path / "contrato.txt", PARAGRAPHS)
     cases = {str(tmp_path / "no_existe" / "r.csv"): f"la carpeta {tmp_path / 'no_existe'} no existe. Créela antes "
                                                      "o indique otra carpeta",
              str(tmp_path): f"es una carpeta, no un archivo. Indique en -o el nombre del archivo a crear, por "
@@ -444,7 +412,7 @@ def test_output_into_bad_places_is_refused_before_scanning(tmp_path):
 
 
 def test_output_file_follows_the_umask(tmp_path):
-    contract = _write(tmp_path / "contrato.txt", PARAGRAPHS)
+    contract = write_contract(tmp_path / "contrato.txt", PARAGRAPHS)
     for umask, mode in ((0o022, 0o644), (0o002, 0o664)):
         output = tmp_path / f"revision_{umask:o}.csv"
         result = subprocess.run([*_cli(), "scan", str(contract), "-o", str(output)], capture_output=True,
@@ -456,7 +424,7 @@ def test_output_file_follows_the_umask(tmp_path):
 # --- 7. whose rules --------------------------------------------------------------------------------------
 
 def test_a_found_playbook_is_named_and_sin_config_ignores_it(tmp_path):
-    _write(tmp_path / "contrato.txt", PARAGRAPHS)
+    write_contract(tmp_path / "contrato.txt", PARAGRAPHS)
     (tmp_path / "contratos.toml").write_text("[umbrales]\nplazo_pago_maximo_dias = 120\n", encoding="utf-8")
     found = run_cli("check", "contrato.txt", cwd=tmp_path)
     assert found.returncode == 0

@@ -2,8 +2,8 @@
 tests/fuzz_regressions/) mutated by Hypothesis, as whole bytes and, for zip packages such as .docx,
 inside their XML parts. A reader may accept a file or refuse it with a ContratosError; any other
 exception, or a read that takes longer than --hang seconds, is a crash: its bytes are saved under
-tests/fuzz_regressions/ (where tests/test_fuzz_regressions.py turns it into a regression test) and
-the run exits 1.
+tests/fuzz_regressions/ (tests/test_fuzz_regressions.py then wants its expected answer written down and
+checks it) and the run exits 1.
 
     python tools/fuzz.py --seconds 60 [--full]
 """
@@ -36,7 +36,7 @@ def seeds() -> dict[str, bytes]:
     corpus = {p.name: p.read_bytes() for p in files}
     # the formats sample_contracts/ lacks, written by the same builders the tests use
     sys.path.insert(0, str(ROOT))
-    from tests.test_formats import html_contract, odt_contract, rtf_contract
+    from tests.hostile_docx import html_contract, odt_contract, rtf_contract
 
     with tempfile.TemporaryDirectory() as tmp:
         for name, build in (("semilla.odt", odt_contract), ("semilla.rtf", rtf_contract), ("semilla.html", html_contract)):
@@ -49,16 +49,16 @@ def hostile_seeds(tmp: Path) -> dict[str, bytes]:
     """The hostile files of issue 13, built as tests/test_hostile_round2.py builds them: hidden PDF text,
     invisible characters, mixed encodings, UTF-32, deep HTML."""
     from tests.hostile_pdf import HIDDEN_WAYS, hidden_text_pdf
-    from tests.test_hostile_round2 import INVISIBLE, PARAGRAPHS, _nested_html, _write
+    from tests.hostile_text import INVISIBLE, PARAGRAPHS, nested_html, write_contract
 
     out = {f"oculto_{way}.pdf": hidden_text_pdf(tmp / f"oculto_{way}.pdf", way).read_bytes() for way in HIDDEN_WAYS}
     invisible = [p.replace("90 días", "".join(written for written, _ in INVISIBLE.values())) for p in PARAGRAPHS]
-    out["invisibles.docx"] = _write(tmp / "invisibles.docx", invisible).read_bytes()
-    out["invisibles.txt"] = _write(tmp / "invisibles.txt", invisible).read_bytes()
+    out["invisibles.docx"] = write_contract(tmp / "invisibles.docx", invisible).read_bytes()
+    out["invisibles.txt"] = write_contract(tmp / "invisibles.txt", invisible).read_bytes()
     lines = "\n\n".join(PARAGRAPHS).split("\n")
     out["mezcla.txt"] = b"\n".join(line.encode("cp1252" if i % 3 == 2 else "utf-8") for i, line in enumerate(lines))
     out["utf32.txt"] = "\n\n".join(PARAGRAPHS).encode("utf-32")
-    out["anidado.html"] = _nested_html(tmp / "anidado.html", 300).read_bytes()
+    out["anidado.html"] = nested_html(tmp / "anidado.html", 300).read_bytes()
     return out
 
 

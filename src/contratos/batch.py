@@ -13,7 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .errors import ContratosError
 from .report import Report
@@ -51,21 +51,31 @@ def time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
+def guarded(label: str, run: Callable[[], Report], timeout: float | None, single: bool = False) -> Report:
+    """`run()` (the check of one file) under a time limit; whatever goes wrong becomes an unreadable
+    Report named `label`, never an exception. `single`: one file checked alone (check, web), not a scan."""
+    try:
+        with time_limit(timeout):
+            return run()
+    except FileTimeout:
+        return Report.unreadable(label, timeout_error(timeout, single=single))
+    except ContratosError as error:  # e.g. the Spanish model is not installed, nothing on standard input
+        return Report.unreadable(label, error)
+    except OSError as exc:  # e.g. standard input could not be copied: the disk is full
+        from .oserrors import read_error
+
+        return Report.unreadable(label, read_error(exc))
+    except Exception as exc:  # never a traceback for the user; one bad file never stops a batch
+        return Report.unreadable(label, ContratosError(
+            "internal", f"error interno al analizar ({type(exc).__name__})",
+            "Informe del fallo adjuntando el archivo si puede"))
+
+
 def analyse_path(path: str, timeout: float | None = None, options: dict | None = None) -> dict:
     """Check one file and return its report as a dict. Never raises: errors become `readable: false`."""
     from .api import check_file
 
-    try:
-        with time_limit(timeout):
-            return check_file(path, **(options or {})).to_dict()
-    except FileTimeout:
-        return timeout_report(path, timeout)
-    except ContratosError as error:
-        return Report.unreadable(path, error).to_dict()
-    except Exception as exc:  # one bad file never stops a batch
-        return Report.unreadable(path, ContratosError(
-            "internal", f"error interno al analizar ({type(exc).__name__})",
-            "Informe del fallo adjuntando el archivo si puede")).to_dict()
+    return guarded(path, lambda: check_file(path, **(options or {})), timeout).to_dict()
 
 
 def timeout_error(timeout: float | None, single: bool = False) -> ContratosError:

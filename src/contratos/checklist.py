@@ -36,7 +36,6 @@ class Checklist:
     questions: list[Question]
     verdict: str  # FIRMAR, NEGOCIAR or NO_ACEPTAR
     reasons: list[str] = field(default_factory=list)
-    fail_on: str = "alta"
     notes: list[str] = field(default_factory=list)  # unanswered questions, checks not reviewed: no effect
 
     @property
@@ -158,9 +157,9 @@ def build(report, answers: dict[str, str], fail_on: str = "alta") -> Checklist:
     if off:
         notes.append(Template(words["no_revisadas"]).substitute(nombres="; ".join(off)))
     if stop:
-        return Checklist(report, questions, NO_ACEPTAR, stop + negotiate, fail_on, notes)
+        return Checklist(report, questions, NO_ACEPTAR, stop + negotiate, notes)
     if negotiate:
-        return Checklist(report, questions, NEGOCIAR, negotiate, fail_on, notes)
+        return Checklist(report, questions, NEGOCIAR, negotiate, notes)
     answered = any(q.answer is not None for q in questions)
     why = Template(words["firmar" if answered else "firmar_sin_respuestas"]).substitute(rango=PRIORITY_RANGE[fail_on])
-    return Checklist(report, questions, FIRMAR, [why], fail_on, notes)
+    return Checklist(report, questions, FIRMAR, [why], notes)

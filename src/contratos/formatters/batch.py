@@ -204,5 +204,3 @@ def render_table(rows: list[dict], totals: Totals) -> str:
         buf.write(totals.interruption[:1].upper() + totals.interruption[1:] + ".\n")
     return buf.getvalue()
 
-
-WRITERS = {"table": TableWriter, "jsonl": JsonlWriter, "csv": CsvWriter, "json": JsonWriter}

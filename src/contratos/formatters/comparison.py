@@ -137,5 +137,3 @@ def render_html(comparison) -> str:
 def render_json(comparison) -> str:
     return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
-
-RENDERERS = {"text": render_text, "markdown": render_markdown, "html": render_html, "json": render_json}

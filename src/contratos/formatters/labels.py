@@ -6,8 +6,6 @@ from ..words import listing, plural  # noqa: F401  (re-exported: the one helper 
 
 STATUS_LABEL = {"ok": "bien", "weak": "débil", "missing": "falta", "not_applicable": "no aplica"}
 STATUS_MARK = {"ok": "✔", "weak": "!", "missing": "✖", "not_applicable": "·"}
-WHO_LABEL = {"both": "cualquiera de las partes", "provider": "solo el prestador", "client": "solo el cliente",
-             "none": "nadie"}
 
 
 def place(evidence) -> str:

@@ -61,13 +61,6 @@ def _inline(el, parts: list[str], boxes: list) -> None:
             _inline(child, parts, boxes)
 
 
-def _paragraph_text(p) -> str:
-    """Visible text of a w:p element without the text boxes it anchors."""
-    parts: list[str] = []
-    _inline(p, parts, [])
-    return "".join(parts)
-
-
 def _style_id(p) -> str:
     style = p.find(f"{_W}pPr/{_W}pStyle")
     return style.get(f"{_W}val", "") if style is not None else ""

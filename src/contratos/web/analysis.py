@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ..batch import DEFAULT_TIMEOUT, FileTimeout, time_limit, timeout_error
+from ..batch import DEFAULT_TIMEOUT, guarded, timeout_error
 from ..errors import ContratosError
 from ..report import Report
 
@@ -70,17 +70,7 @@ def analyse_in_worker(path: str, name: str, timeout: float, options: dict) -> Re
     """check_file under a time limit (SIGALRM works: this is the worker's main thread); never raises."""
     from ..api import check_file
 
-    try:
-        with time_limit(timeout):
-            report = check_file(path, **options)
-    except FileTimeout:
-        report = Report.unreadable(name, timeout_error(timeout, single=True))
-    except ContratosError as error:
-        report = Report.unreadable(name, error)
-    except Exception as exc:  # never a traceback for the user
-        report = Report.unreadable(name, ContratosError(
-            "internal", f"error interno al analizar ({type(exc).__name__})",
-            "Informe del fallo adjuntando el archivo si puede"))
+    report = guarded(name, lambda: check_file(path, **options), timeout, single=True)
     report.file = name
     report.document = None  # the parsed file (python-docx or lxml objects): neither picklable nor needed here
     return report

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from .. import __version__
-from ..formatters import render
+from ..formatters import FORMATS as FORMATTERS, render
 from . import page
 from .analysis import Analyser, client_name
 from .forms import CHECKLIST_FORMATS, FORMATS, RequestError, analysis_options, answers, choice, letter_options
@@ -129,13 +129,9 @@ def build_app(analyser: Analyser, max_bytes: int) -> FastAPI:
         except CannotJudge as problem:
             return _error(422, "sin_veredicto", str(problem))
         if fmt == "html":
-            from ..formatters.html import render_html
-
-            return HTMLResponse(render_html(result.report, result), headers=_NO_STORE)
+            return HTMLResponse(FORMATTERS["checklist"]["html"](result), headers=_NO_STORE)
         if fmt == "markdown":
-            from ..formatters.checklist import render_checklist_markdown
-
-            return Response(render_checklist_markdown(result), media_type="text/markdown; charset=utf-8",
+            return Response(FORMATTERS["checklist"]["markdown"](result), media_type="text/markdown; charset=utf-8",
                             headers=_NO_STORE)
         return JSONResponse(checklist_dict(result), headers=_NO_STORE)
 
@@ -169,7 +165,7 @@ def build_app(analyser: Analyser, max_bytes: int) -> FastAPI:
                           "BOM, para Excel) o `--format json` (todos los informes y un resumen).")
     async def exportar(formato: Annotated[str, Body(description="csv o json")],
                        informes: Annotated[list[dict], Body(description="Los informes JSON de /api/check")]):
-        from ..formatters.batch import WRITERS, Totals
+        from ..formatters.batch import Totals
 
         fmt = choice("formato", formato, ("csv", "json"), "csv")
         buffer = io.StringIO(newline="")
@@ -178,7 +174,7 @@ def build_app(analyser: Analyser, max_bytes: int) -> FastAPI:
         shared = {json.dumps(r["playbook"], sort_keys=True): r["playbook"] for r in informes
                   if isinstance(r, dict) and r.get("playbook") is not None}  # an unreadable file has none
         playbook = next(iter(shared.values())) if len(shared) == 1 else None
-        writer, totals = WRITERS[fmt](buffer), Totals(planned=len(informes), playbook=playbook)
+        writer, totals = FORMATTERS["scan"][fmt](buffer), Totals(planned=len(informes), playbook=playbook)
         try:
             for report in informes:
                 writer.write(report)
