@@ -7,7 +7,9 @@ import pytest
 
 from contratos.api import check_text
 from contratos.nlp import pattern_set
-from contratos.patterns import CHECK_FILES, load_specs
+from contratos.patterns import check_ids, load_specs
+
+CHECK_FILES = check_ids()
 from contratos.plantillas import suggested_clause
 
 # what a user would write in each blank of the suggested clauses
