@@ -21,9 +21,12 @@ def _actor(sentence: Sentence, span, ctx: Context) -> str | None:
 
 
 def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | None, ctx: Context,
-           keep_negated: frozenset[str]) -> list[tuple[Sentence, object]]:
+           keep_negated: frozenset[str], weak: bool = False) -> list[tuple[Sentence, object]]:
+    """The spans of `labels` that count: outside the preamble, not overlapped by an excluding label (the
+    `excluir_debil` ones only for the weak labels), not negated, and done by `role` when one is given."""
     out = []
-    excluded = [f"{spec.id}.{label}" for label in spec.extra.get("excluir", [])]
+    excluding = spec.extra.get("excluir", []) + (spec.extra.get("excluir_debil", []) if weak else [])
+    excluded = [f"{spec.id}.{label}" for label in excluding]
     excluded_with = spec.extra.get("excluir_con", [])
     for label in labels:
         key = f"{spec.id}.{label}"
@@ -63,13 +66,23 @@ def _clause_of(sentence: Sentence, role: str, ctx: Context) -> bool:
     return "obligacion" in titles and ctx.parties.role_of(titles) == role
 
 
+def _pairs(analysis: Analysis, spec: CheckSpec, key: str, role: str | None, ctx: Context,
+           keep_negated: frozenset[str], weak: bool = False) -> list[tuple[Sentence, object]]:
+    """The spans of the first label of each pair in `spec.extra[key]` whose sentence also has the second."""
+    out = []
+    for first, second in spec.extra.get(key, []):
+        found = _found(analysis, spec, [first], role, ctx, keep_negated, weak)
+        out += [(s, sp) for s, sp in found if s.has(f"{spec.id}.{second}")]
+    return out
+
+
 def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     keep_negated = frozenset(spec.extra.get("ignorar_negacion", ()))
-    good = _found(analysis, spec, spec.extra.get("ok_si", []), spec.extra.get("rol_ok"), ctx, keep_negated)
-    for first, second in spec.extra.get("ok_si_juntos", []):  # two labels in one sentence
-        pairs = _found(analysis, spec, [first], spec.extra.get("rol_ok"), ctx, keep_negated)
-        good += [(s, sp) for s, sp in pairs if s.has(f"{spec.id}.{second}")]
-    bad = _found(analysis, spec, spec.extra.get("debil_si", []), spec.extra.get("rol_debil"), ctx, keep_negated)
+    ok_role, weak_role = spec.extra.get("rol_ok"), spec.extra.get("rol_debil")
+    good = _found(analysis, spec, spec.extra.get("ok_si", []), ok_role, ctx, keep_negated)
+    good += _pairs(analysis, spec, "ok_si_juntos", ok_role, ctx, keep_negated)  # two labels in one sentence
+    bad = _found(analysis, spec, spec.extra.get("debil_si", []), weak_role, ctx, keep_negated, weak=True)
+    bad += _pairs(analysis, spec, "debil_si_juntos", weak_role, ctx, keep_negated, weak=True)
     details = {"found": [sp.text for _, sp in good][:5], "problems": [sp.text for _, sp in bad][:5]}
     weak_wins = spec.extra.get("prioridad", "debil") == "debil"
     if bad and (weak_wins or not good):
