@@ -2,22 +2,32 @@
 it `weak`, optionally only when a given party is the actor, and which one wins when both appear."""
 from __future__ import annotations
 
+import re
+
 from ..nlp import Analysis, Sentence
 from ..patterns import CheckSpec
 from ..report import CheckResult
+from ..textnorm import fold
 from .common import evidence, has_parse, is_negated, make_result, phrase, subject
 from .context import Context
 
 
-def _actor(sentence: Sentence, span, ctx: Context) -> str | None:
-    """Who does what the span says: the parsed subject, else the last party named before it."""
+def _actor(sentence: Sentence, span, ctx: Context, assigned: re.Pattern | None = None) -> str | None:
+    """Who does what the span says: the parsed subject, else the last party named before it; with
+    `assigned` (the check's `actor_de`: "corresponde a", "a cargo de"), also the party a duty is given to."""
     if has_parse(span[0]):
         subj = subject(span[0])
         if subj is not None:
             role = ctx.parties.role_of(phrase(subj))
             if role:
                 return role
-    return ctx.parties.last_role(sentence.text[: span[-1].idx])  # the party named before the span's verb
+    before = sentence.text[: span[-1].idx]
+    role = ctx.parties.last_role(before)  # the party named before the span's verb
+    if role is None and assigned is not None:
+        given = [m for m in assigned.finditer(fold(before))]
+        if given:  # "Corresponde a EL CLIENTE proporcionar...": the party right after the words
+            return ctx.parties.last_role(before[given[-1].start():], subjects_only=False)
+    return role
 
 
 def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | None, ctx: Context,
@@ -28,6 +38,8 @@ def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | N
     excluding = spec.extra.get("excluir", []) + (spec.extra.get("excluir_debil", []) if weak else [])
     excluded = [f"{spec.id}.{label}" for label in excluding]
     excluded_with = spec.extra.get("excluir_con", [])
+    assigned = re.compile("|".join(spec.extra["actor_de"])) if spec.extra.get("actor_de") else None
+    not_by = None if weak else spec.extra.get("rol_no")  # the ok labels do not count when that party acts
     for label in labels:
         key = f"{spec.id}.{label}"
         for s in analysis.with_label(key):
@@ -43,11 +55,21 @@ def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | N
                     continue
                 if label not in keep_negated and is_negated(span[0]):
                     continue
-                if role and _actor(s, span, ctx) not in (role, "both") and not _clause_of(s, role, ctx) \
+                if role and _actor(s, span, ctx, assigned) not in (role, "both") and not _clause_of(s, role, ctx) \
                         and _lead_role(analysis, s, ctx) != role:
+                    continue
+                if not_by and _named_subject(s, span, ctx) == not_by:  # "EL CLIENTE entregará la documentación"
                     continue
                 out.append((s, span))
     return out
+
+
+def _named_subject(sentence: Sentence, span, ctx: Context) -> str | None:
+    """The party named right before the span, in the same stretch of the sentence (after the last comma,
+    semicolon or colon): "EL CLIENTE entregará", not "LA EMPRESA encarga: ... e) entregar el balance"."""
+    before = sentence.text[: span[0].idx]
+    stretch = before[max(before.rfind(mark) for mark in ",;:") + 1:]
+    return ctx.parties.last_role(stretch)
 
 
 def _part(span) -> int:
