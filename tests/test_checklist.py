@@ -182,7 +182,8 @@ def test_cli_markdown_sign(tmp_path):
     assert "## Comprobaciones automáticas" in out and "- [x] **Rescisión (salida del contrato)**: bien" in out
     assert "«Cualquiera de LAS PARTES podrá rescindir" in out  # the evidence quote
     assert "- [x] ¿El cliente paga a tiempo" in out and "## Veredicto: **firmar**" in out
-    strict = run_cli("checklist", str(SAMPLES / "completo_ar_diseno.docx"), "--respuestas", str(answers),
+    # a complete contract but for a media gap (modificaciones missing)
+    strict = run_cli("checklist", str(SAMPLES / "sin_titulos_uy_redaccion.txt"), "--respuestas", str(answers),
                      "--fail-on", "media")
     assert strict.returncode == 1 and "**negociar antes de firmar**" in strict.stdout
 

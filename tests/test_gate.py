@@ -5,29 +5,30 @@ import re
 
 from .conftest import ROOT, SAMPLES, run_cli
 
-COMPLETE = SAMPLES / "completo_ar_diseno.docx"  # core ok; modificaciones (media) missing
+COMPLETE = SAMPLES / "completo_ar_diseno.docx"  # every check ok
+MEDIA_GAP = SAMPLES / "sin_titulos_uy_redaccion.txt"  # core ok; modificaciones (media) missing
 SIGNED_OFF = SAMPLES / "completo_co_fotografia_tabla.docx"  # core ok; mora, modificaciones (media) missing
 
 
 def test_check_fail_on_levels():
-    assert run_cli("check", str(COMPLETE), "--fail-on", "alta").returncode == 0
-    assert run_cli("check", str(COMPLETE), "--fail-on", "media").returncode == 1
-    assert run_cli("check", str(COMPLETE), "--fail-on", "baja").returncode == 1
-    bad = run_cli("check", str(COMPLETE), "--fail-on", "critica")
+    assert run_cli("check", str(MEDIA_GAP), "--fail-on", "alta").returncode == 0
+    assert run_cli("check", str(MEDIA_GAP), "--fail-on", "media").returncode == 1
+    assert run_cli("check", str(MEDIA_GAP), "--fail-on", "baja").returncode == 1
+    bad = run_cli("check", str(MEDIA_GAP), "--fail-on", "critica")
     assert bad.returncode == 2 and "--fail-on" in bad.stderr and bad.stderr.count("\n") == 1
     assert "valores válidos: alta, media, baja" in bad.stderr and "invalid" not in bad.stderr.lower()
-    days = run_cli("check", str(COMPLETE), "--max-dias-pago", "0")
+    days = run_cli("check", str(MEDIA_GAP), "--max-dias-pago", "0")
     assert days.returncode == 2 and "debe ser un número entero entre 1 y 365" in days.stderr
-    kind = run_cli("carta", str(COMPLETE), "--tipo", "otro")
+    kind = run_cli("carta", str(MEDIA_GAP), "--tipo", "otro")
     assert kind.returncode == 2 and "valores válidos: negociar, declinar" in kind.stderr
 
 
 def test_scan_fail_on_levels():
-    alta = run_cli("scan", str(COMPLETE), str(SIGNED_OFF), "--jobs", "1")
+    alta = run_cli("scan", str(MEDIA_GAP), str(SIGNED_OFF), "--jobs", "1")
     assert alta.returncode == 0
-    media = run_cli("scan", str(COMPLETE), str(SIGNED_OFF), "--jobs", "1", "--fail-on", "media", "--format", "csv")
+    media = run_cli("scan", str(MEDIA_GAP), str(SIGNED_OFF), "--jobs", "1", "--fail-on", "media", "--format", "csv")
     assert media.returncode == 1 and "Con puntos débiles de prioridad media o alta: 2." in media.stderr
-    unreadable = run_cli("scan", str(COMPLETE), str(SAMPLES / "expected.toml"), "--ext", ".docx,.toml", "--jobs", "1")
+    unreadable = run_cli("scan", str(MEDIA_GAP), str(SAMPLES / "expected.toml"), "--ext", ".docx,.toml", "--jobs", "1")
     assert unreadable.returncode == 2
 
 

@@ -28,7 +28,7 @@ COMMON = {"id": str, "orden": int, "principal": bool, "ejecutor": str, "nombre":
 BY_RUNNER = {
     "generico": {"ok_si": list, "ok_si_juntos": list, "debil_si": list, "prioridad": str, "rol_ok": str,
                  "rol_debil": str, "excluir": list, "excluir_con": list, "ignorar_negacion": list,
-                 "sin_hallazgo": str},
+                 "sin_hallazgo": str, "excluir_debil": list, "rol_no": str, "actor_de": list},
     "huecos": {"huecos": list},
     "alcance": {"genericos": list, "minimo_especifico": int, "huecos_de_alcance": str, "huecos_de_datos": str,
                 "asesoria": str, "medida": str, "antecedentes_si_falta": bool, "propuestas": list,
@@ -43,10 +43,10 @@ REQUIRED = ("id", "nombre", "severidad", "mensajes", "por_que", "recomendacion",
 # keys whose value is a regular expression, or a list of them
 _REGEX = {"encabezados", "seleccion", "huecos", "huecos_de_alcance", "huecos_de_datos", "asesoria", "medida",
           "lista_motivos", "item_sin_causa", "item_con_causa", "titulos_ajenos", "comision", "palabras_de_salida",
-          "formas_de_pago", "marca_de_lista", "titulos_terminacion"}
+          "formas_de_pago", "marca_de_lista", "titulos_terminacion", "actor_de"}
 _CHOICES = {"severidad": SEVERITIES, "analisis": ANALYSIS_LEVELS, "ejecutor": RUNNERS, "genero": tuple(GENDERS),
             "prioridad": ("debil", "ok"), "rol_ok": ("client", "provider"), "rol_debil": ("client", "provider"),
-            "sin_hallazgo": STATUSES, "umbral": THRESHOLDS}
+            "rol_no": ("client", "provider"), "sin_hallazgo": STATUSES, "umbral": THRESHOLDS}
 _CASE_KEYS = {"nota": str, "estado": str, "texto": str, "detalles": dict, "perspectiva": str}
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 # what only the files shipped with contratos may declare (a user's check is a generic one)

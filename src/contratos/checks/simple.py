@@ -2,47 +2,81 @@
 it `weak`, optionally only when a given party is the actor, and which one wins when both appear."""
 from __future__ import annotations
 
+import re
+
 from ..nlp import Analysis, Sentence
 from ..patterns import CheckSpec
 from ..report import CheckResult
+from ..textnorm import fold
 from .common import evidence, has_parse, is_negated, make_result, phrase, subject
 from .context import Context
 
 
-def _actor(sentence: Sentence, span, ctx: Context) -> str | None:
-    """Who does what the span says: the parsed subject, else the last party named before it."""
+def _actor(sentence: Sentence, span, ctx: Context, assigned: re.Pattern | None = None) -> str | None:
+    """Who does what the span says: the parsed subject, else the last party named before it; with
+    `assigned` (the check's `actor_de`: "corresponde a", "a cargo de"), also the party a duty is given to."""
     if has_parse(span[0]):
         subj = subject(span[0])
         if subj is not None:
             role = ctx.parties.role_of(phrase(subj))
             if role:
                 return role
-    return ctx.parties.last_role(sentence.text[: span[-1].idx])  # the party named before the span's verb
+    before = sentence.text[: span[-1].idx]
+    role = ctx.parties.last_role(before)  # the party named before the span's verb
+    if role is None and assigned is not None:
+        given = [m for m in assigned.finditer(fold(before))]
+        if given:  # "Corresponde a EL CLIENTE proporcionar...": the party right after the words
+            return ctx.parties.last_role(before[given[-1].start():], subjects_only=False)
+    return role
 
 
 def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | None, ctx: Context,
-           keep_negated: frozenset[str]) -> list[tuple[Sentence, object]]:
+           keep_negated: frozenset[str], weak: bool = False) -> list[tuple[Sentence, object]]:
+    """The spans of `labels` that count: outside the preamble, not overlapped by an excluding label (the
+    `excluir_debil` ones only for the weak labels), not negated, and done by `role` when one is given."""
     out = []
-    excluded = [f"{spec.id}.{label}" for label in spec.extra.get("excluir", [])]
+    excluding = spec.extra.get("excluir", []) + (spec.extra.get("excluir_debil", []) if weak else [])
+    excluded = [f"{spec.id}.{label}" for label in excluding]
     excluded_with = spec.extra.get("excluir_con", [])
+    assigned = re.compile("|".join(spec.extra["actor_de"])) if spec.extra.get("actor_de") else None
+    not_by = None if weak else spec.extra.get("rol_no")  # the ok labels do not count when that party acts
     for label in labels:
         key = f"{spec.id}.{label}"
         for s in analysis.with_label(key):
             # the recitals and the preamble (where the parties are named and their representatives
             # "designados") state no obligation
-            if s.clause.section in ("recitals", "preamble") or any(s.has(other) for other in excluded_with):
+            if s.clause.section in ("recitals", "preamble"):
                 continue
             for span in s.spans(key):
+                if any(_part(sp) == _part(span) for other in excluded_with for sp in s.spans(other)):
+                    continue
                 if any(sp.start <= span.start < sp.end or span.start <= sp.start < span.end
                        for other in excluded for sp in s.spans(other)):
                     continue
                 if label not in keep_negated and is_negated(span[0]):
                     continue
-                if role and _actor(s, span, ctx) not in (role, "both") and not _clause_of(s, role, ctx) \
+                if role and _actor(s, span, ctx, assigned) not in (role, "both") and not _clause_of(s, role, ctx) \
                         and _lead_role(analysis, s, ctx) != role:
+                    continue
+                if not_by and _named_subject(s, span, ctx) == not_by:  # "EL CLIENTE entregará la documentación"
                     continue
                 out.append((s, span))
     return out
+
+
+def _named_subject(sentence: Sentence, span, ctx: Context) -> str | None:
+    """The party named right before the span, in the same stretch of the sentence (after the last comma,
+    semicolon or colon): "EL CLIENTE entregará", not "LA EMPRESA encarga: ... e) entregar el balance"."""
+    before = sentence.text[: span[0].idx]
+    stretch = before[max(before.rfind(mark) for mark in ",;:") + 1:]
+    return ctx.parties.last_role(stretch)
+
+
+def _part(span) -> int:
+    """Which of the parts of its sentence split by semicolons holds the span: the items of a list
+    ("a) preparar la declaración de pago del IVA; ... e) entregar el balance dentro de los quince
+    primeros días") are separate statements."""
+    return sum(1 for t in span.doc[: span.start] if t.text == ";")
 
 
 def _lead_role(analysis: Analysis, sentence: Sentence, ctx: Context) -> str | None:
@@ -63,13 +97,22 @@ def _clause_of(sentence: Sentence, role: str, ctx: Context) -> bool:
     return "obligacion" in titles and ctx.parties.role_of(titles) == role
 
 
+def _pairs(analysis: Analysis, spec: CheckSpec, key: str, role: str | None, ctx: Context,
+           keep_negated: frozenset[str]) -> list[tuple[Sentence, object]]:
+    """The spans of the first label of each pair in `spec.extra[key]` whose sentence also has the second."""
+    out = []
+    for first, second in spec.extra.get(key, []):
+        found = _found(analysis, spec, [first], role, ctx, keep_negated)
+        out += [(s, sp) for s, sp in found if s.has(f"{spec.id}.{second}")]
+    return out
+
+
 def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     keep_negated = frozenset(spec.extra.get("ignorar_negacion", ()))
-    good = _found(analysis, spec, spec.extra.get("ok_si", []), spec.extra.get("rol_ok"), ctx, keep_negated)
-    for first, second in spec.extra.get("ok_si_juntos", []):  # two labels in one sentence
-        pairs = _found(analysis, spec, [first], spec.extra.get("rol_ok"), ctx, keep_negated)
-        good += [(s, sp) for s, sp in pairs if s.has(f"{spec.id}.{second}")]
-    bad = _found(analysis, spec, spec.extra.get("debil_si", []), spec.extra.get("rol_debil"), ctx, keep_negated)
+    ok_role, weak_role = spec.extra.get("rol_ok"), spec.extra.get("rol_debil")
+    good = _found(analysis, spec, spec.extra.get("ok_si", []), ok_role, ctx, keep_negated)
+    good += _pairs(analysis, spec, "ok_si_juntos", ok_role, ctx, keep_negated)  # two labels in one sentence
+    bad = _found(analysis, spec, spec.extra.get("debil_si", []), weak_role, ctx, keep_negated, weak=True)
     details = {"found": [sp.text for _, sp in good][:5], "problems": [sp.text for _, sp in bad][:5]}
     weak_wins = spec.extra.get("prioridad", "debil") == "debil"
     if bad and (weak_wins or not good):
