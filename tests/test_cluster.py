@@ -101,11 +101,11 @@ def test_dask_workers_run_the_users_own_checks(local_cluster):
     assert readable and all(r["checks"][-1]["id"] == "propiedad_intelectual" for r in readable)
 
 
-def _crash_on_veneno(path: str, timeout, options) -> dict:
+def _crash_on_veneno(path: str, timeout, options, name):
     """A reader that kills its worker process on one file (like a crash in a C library)."""
     if os.path.basename(path) == "veneno.txt":
         os._exit(70)
-    return analyse_on_worker(path, timeout, options)
+    return analyse_on_worker(path, timeout, options, name)
 
 
 def test_a_file_that_kills_its_worker_is_retried_then_reported(local_cluster, tmp_path):
@@ -114,14 +114,14 @@ def test_a_file_that_kills_its_worker_is_retried_then_reported(local_cluster, tm
     shutil.copy(SAMPLES / "sin_titulos_uy_redaccion.txt", good)
     (tmp_path / "veneno.txt").write_text("EL PRESTADOR cobrará mil pesos.", encoding="utf-8")
     paths = [str(tmp_path / "veneno.txt"), str(good)]
-    reports = {os.path.basename(r["file"]): r
+    reports = {os.path.basename(r.file): r
                for r in run_cluster(paths, BatchOptions(timeout=60), client, chunk_files=2, one=_crash_on_veneno)}
     assert set(reports) == {"bueno.txt", "veneno.txt"}
-    assert reports["bueno.txt"]["readable"] is True
-    assert reports["bueno.txt"]["checks"][0]["id"] == "alcance"
+    assert reports["bueno.txt"].readable is True
+    assert json.loads(reports["bueno.txt"].report_json)["checks"][0]["id"] == "alcance"
     lost = reports["veneno.txt"]
-    assert lost["readable"] is False and lost["error"]["code"] == "corrupt"
-    assert "se detuvo de forma anómala" in lost["error"]["message"]
+    assert lost.readable is False and lost.error_code == "corrupt"
+    assert "se detuvo de forma anómala" in lost.error_message
     assert client.run(lambda: 1)  # the nanny brought the workers back
 
 
@@ -290,8 +290,8 @@ def test_time_limit_holds_on_a_worker_thread():
     thread.start()
     thread.join(60)
     report = holder["r"]
-    assert report["readable"] is False and report["error"]["code"] == "timeout"
-    assert "superó el límite" in report["error"]["message"]
+    assert report.readable is False and report.error_code == "timeout"
+    assert "superó el límite" in report.error_message
 
 
 # ------------------------------------------------------------------ --files-from (local pool)

@@ -57,4 +57,4 @@ def test_the_time_limit_interrupts_a_slow_check():
 
 def test_scan_reports_a_missing_file_as_a_row(tmp_path):
     row = analyse_path(str(tmp_path / "no-existe.docx"))
-    assert row["readable"] is False and row["error"]["code"] == "not_found"
+    assert row.readable is False and row.error_code == "not_found"

@@ -206,7 +206,7 @@ def test_files_that_vanish_or_change_while_a_batch_runs(tmp_path):
         yield paths[2]
         yield paths[3]
 
-    rows = {Path(r["file"]).name: r for r in run_batch(listed_then_changed(), BatchOptions(jobs=1, timeout=60))}
-    assert rows["c0.txt"]["readable"] and rows["c3.txt"]["readable"]
-    assert rows["c1.txt"]["error"]["code"] == "not_found"
-    assert rows["c2.txt"]["error"]["code"] == "not_text"
+    rows = {Path(r.file).name: r for r in run_batch(listed_then_changed(), BatchOptions(jobs=1, timeout=60))}
+    assert rows["c0.txt"].readable and rows["c3.txt"].readable
+    assert rows["c1.txt"].error_code == "not_found"
+    assert rows["c2.txt"].error_code == "not_text"

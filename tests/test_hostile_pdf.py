@@ -204,7 +204,7 @@ def test_scan_worker_time_limit_uses_the_same_mechanism(files):
 
     start = time.monotonic()
     report = analyse_path(str(files["lento"]), timeout=1)
-    assert report["error"]["code"] == "timeout" and time.monotonic() - start < 5
+    assert report.error_code == "timeout" and time.monotonic() - start < 5
 
 
 _STUCK = """
@@ -281,7 +281,7 @@ def test_scan_passes_ocr_to_its_workers(files):
     from contratos.batch import analyse_path
 
     report = analyse_path(str(files["escaneado"]), timeout=60, options={"ocr": True})
-    assert report["readable"] is True and report["ocr_pages"] == [1, 2, 3]
+    assert report.readable is True and json.loads(report.report_json)["ocr_pages"] == [1, 2, 3]
 
 
 def test_ocr_raises_the_default_time_limit():

@@ -363,8 +363,9 @@ def test_interrupted_outputs_say_so_in_every_format():
 
     from contratos.formatters import FORMATS
     from contratos.formatters.batch import Totals
+    from contratos.scanrecord import ScanRecord
 
-    report = check_file(Path(__file__).parents[1] / "sample_contracts" / "completo_ar_diseno.docx").to_dict()
+    report = ScanRecord.of(check_file(Path(__file__).parents[1] / "sample_contracts" / "completo_ar_diseno.docx"))
     totals = Totals(planned=5, interrupted=True)
     totals.add(report)
     outputs = {}
@@ -387,7 +388,7 @@ def test_a_finished_batch_leaves_no_worker_behind(tmp_path):
 
     files = [str(write_contract(tmp_path / f"c{i}.txt", PARAGRAPHS)) for i in range(4)]
     reports = list(run_batch(files, BatchOptions(jobs=2, timeout=60)))
-    assert len(reports) == 4 and all(r["readable"] for r in reports)
+    assert len(reports) == 4 and all(r.readable for r in reports)
     assert _children(os.getpid()) == set()  # joined: neither running nor zombies
 
 

@@ -132,4 +132,4 @@ def test_time_limit_gives_a_timeout_row(folder):
     from contratos.batch import analyse_path
 
     report = analyse_path(str(folder / "bien" / "consultoría.pdf"), timeout=0.001)
-    assert report["readable"] is False and report["error"]["code"] == "timeout"
+    assert report.readable is False and report.error_code == "timeout"

@@ -7,6 +7,7 @@ import pytest
 from contratos.formatters.batch import Totals
 from contratos.formatters.labels import summary_line
 from contratos.report import CheckResult, Report
+from contratos.scanrecord import ScanRecord
 
 from .conftest import SAMPLES, run_cli
 
@@ -38,21 +39,23 @@ def test_summary_line_by_core_ids_whatever_the_priority(statuses, line):
     assert summary_line(report(**statuses)) == line  # every check is "baja" here: priority does not matter
 
 
-def _dict(**statuses) -> dict:
-    return {**report(**statuses).to_dict(), "pages": 1}
+def _record(**statuses) -> ScanRecord:
+    one = report(**statuses)
+    one.pages = 1
+    return ScanRecord.of(one)
 
 
 def test_totals_by_core_ids():
     totals = Totals()
     for statuses in ({}, {"pago": "missing"}, {"mora": "weak"}):
-        totals.add(_dict(**statuses))
+        totals.add(_record(**statuses))
     # every check is "baja": nothing fails at --fail-on alta, yet pago is not resolved
     assert totals.sentence() == ("3 archivos: 2 con alcance, pago y rescisión resueltos, 1 con alguno débil o "
                                  "ausente, 0 ilegibles. Con puntos débiles de prioridad alta: 0.")
     assert totals.exit_code == 0
     disabled = Totals(fail_on="media")
-    disabled.add(_dict(rescision="off"))
-    disabled.add({**_dict(), "checks": [{**c, "status": "not_applicable"} for c in _dict()["checks"]]})
+    disabled.add(_record(rescision="off"))
+    disabled.add(_record(**{i: "not_applicable" for i in ("alcance", "pago", "rescision", "mora", "plazos")}))
     assert disabled.sentence() == ("2 archivos: 1 con alcance y pago resueltos, 0 con alguno débil o ausente, 1 que "
                                    "no parece un contrato de servicios, 0 ilegibles. Rescisión no revisada "
                                    "(desactivada en la configuración). Con puntos débiles de prioridad media o alta: 0.")

@@ -11,8 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from contratos.errors import ContratosError
 from contratos.formatters.batch import Totals
 from contratos.readers import read_document
+from contratos.report import Report
+from contratos.scanrecord import ScanRecord
 from contratos.sentences import split_sentences
 from contratos.words import agree, balanced, plural, unbalanced
 
@@ -38,7 +41,7 @@ def test_plural_agrees_with_one_and_with_many():
 
 def test_scan_summary_of_one_file_is_singular():
     totals = Totals()
-    totals.add({"readable": False, "pages": None})
+    totals.add(ScanRecord.of(Report.unreadable("x.pdf", ContratosError("corrupt", "dañado", "Pida otra copia"))))
     assert totals.sentence().startswith("1 archivo: ") and "1 ilegible." in totals.sentence()
     assert "ilegibles" not in totals.sentence()
 

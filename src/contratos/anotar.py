@@ -10,9 +10,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from .formatters.labels import STATUS_LABEL, place, plural, summary_line
+from .formatters.labels import summary_line
 from .names import with_party_names
-from .plantillas import no_clause_advice, suggested_clause
+from .words import STATUS_LABEL, place, plural
 
 AUTHOR = "contratos"
 INITIALS = "CT"
@@ -49,11 +49,10 @@ def finding_comment(check, report) -> str:
     if others:
         lines.append("También en: " + "; ".join(others) + ".")
     lines += [f"Por qué importa: {check.why}", f"Qué pedir: {check.recommendation}"]
-    clause = suggested_clause(check.id, report.config, names)
-    if clause:
-        lines.append(f"Redacción que puede proponer (complete los datos entre corchetes): «{clause}»")
-    elif no_clause_advice(check.id):
-        lines.append(f"Qué hacer: {no_clause_advice(check.id)}")
+    if check.clause:
+        lines.append(f"Redacción que puede proponer (complete los datos entre corchetes): «{check.clause}»")
+    elif check.advice:
+        lines.append(f"Qué hacer: {check.advice}")
     return with_party_names("\n".join(lines), names)
 
 
@@ -71,11 +70,10 @@ def summary_comment(report, anchored: list, unanchored: list) -> str:
         head = "Falta" if check.status == "missing" else "Débil"
         lines.append(f"{head}: {check.name} (prioridad {check.severity}). {check.explanation or check.message}")
         lines.append(f"Qué pedir: {check.recommendation}")
-        clause = suggested_clause(check.id, report.config, names)
-        if clause:
-            lines.append(f"Texto que puede añadir (complete los datos entre corchetes): «{clause}»")
-        elif no_clause_advice(check.id):
-            lines.append(f"Qué hacer: {no_clause_advice(check.id)}")
+        if check.clause:
+            lines.append(f"Texto que puede añadir (complete los datos entre corchetes): «{check.clause}»")
+        elif check.advice:
+            lines.append(f"Qué hacer: {check.advice}")
     lines.append("Esto no es asesoramiento legal: señala lo que falta o está débil para que pueda pedirlo.")
     return with_party_names("\n".join(lines), names)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from .errors import ContratosError
 from .report import Report
@@ -13,8 +14,10 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
     `config` (a config.Playbook) selects the checks and sets thresholds; explicit options win."""
     from .checks import not_applicable, run_checks
     from .classify import KIND_LABELS, document_kind, document_title
+    from .config import Playbook
     from .language import LANGUAGE_LABELS, detect_language, spanish_part
     from .nlp import analyse
+    from .plantillas import propose
     from .segment import segment
 
     document, _ = spanish_part(document)
@@ -26,10 +29,17 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
                     pages_without_text=list(document.pages_without_text), ocr_pages=list(document.ocr_pages),
                     document=document)
     if config is not None:
-        report.config = config
         options = {"perspective": config.perspective, "max_payment_days": config.payment_days_limit,
                    "only": config.enabled(), "rules": config.rules, **options}
     rules = options.get("rules")
+    # the rules stored as data in the report, and those its suggested clauses are written with: the
+    # perspective an explicit option gives wins, as it does for the checks
+    playbook = config if config is not None else Playbook()
+    if options.get("perspective", playbook.perspective) != playbook.perspective:
+        playbook = replace(playbook, perspective=options["perspective"])
+    if rules != playbook.rules:
+        playbook = replace(playbook, rules=rules)
+    report.rules, report.perspective, report.rules_folder = playbook.to_dict(), playbook.perspective, rules
     if not force and (language not in ("es", None) or kind != "servicios"):
         if language not in ("es", None):
             reason = (f"El documento parece estar en {LANGUAGE_LABELS.get(language, language)}; "
@@ -60,6 +70,7 @@ def analyse_document(document, force: bool = False, config=None, **options) -> R
                     check.explanation = check.message
     if config is not None:
         report.checks = config.apply(report.checks)
+    propose(report.checks, playbook, report.parties)
     return report
 
 

@@ -1,7 +1,8 @@
 """Run the per-file analysis over many files with a process pool, in constant memory.
 
-`analyse_path` is a pure function from a path to a JSON-serialisable report dict: any engine that
-maps a function over items (this process pool, Dask, Spark) can run it."""
+`analyse_path` is a pure function from a path to a small picklable record (scanrecord.ScanRecord, the
+report's JSON and what the totals need): any engine that maps a function over items (this process
+pool, Dask, Spark) can run it."""
 from __future__ import annotations
 
 import gc
@@ -17,6 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import ContratosError
 from .report import Report
+from .scanrecord import ScanRecord
 
 DEFAULT_TIMEOUT = 120  # seconds per file
 OCR_TIMEOUT = 900  # seconds per file with --ocr: Tesseract takes 1-6 s a page here
@@ -71,11 +73,20 @@ def guarded(label: str, run: Callable[[], Report], timeout: float | None, single
             "Informe del fallo adjuntando el archivo si puede"))
 
 
-def analyse_path(path: str, timeout: float | None = None, options: dict | None = None) -> dict:
-    """Check one file and return its report as a dict. Never raises: errors become `readable: false`."""
+def analyse_path(path: str, timeout: float | None = None, options: dict | None = None,
+                 name: str | None = None) -> ScanRecord:
+    """Check one file and return the record of its report. Never raises: errors become `readable: false`.
+    `name`: the name the report gives the file when it is not `path` (a cluster worker opens the
+    absolute path; the report keeps the name the user gave)."""
     from .api import check_file
 
-    return guarded(path, lambda: check_file(path, **(options or {})), timeout).to_dict()
+    def run() -> Report:
+        report = check_file(path, **(options or {}))
+        if name is not None:
+            report.file = Report(file=name).file
+        return report
+
+    return ScanRecord.of(guarded(path if name is None else name, run, timeout))
 
 
 def timeout_error(timeout: float | None, single: bool = False) -> ContratosError:
@@ -85,8 +96,8 @@ def timeout_error(timeout: float | None, single: bool = False) -> ContratosError
     return ContratosError("timeout", f"el análisis superó el límite de {timeout:g} s", hint)
 
 
-def timeout_report(path: str, timeout: float | None) -> dict:
-    return Report.unreadable(path, timeout_error(timeout)).to_dict()
+def timeout_report(path: str, timeout: float | None) -> ScanRecord:
+    return ScanRecord.of(Report.unreadable(path, timeout_error(timeout)))
 
 
 def _init_worker() -> None:
@@ -155,8 +166,8 @@ class BatchOptions:
     options: dict | None = None
 
 
-def run_batch(paths: Iterable[str], opts: BatchOptions) -> Iterator[dict]:
-    """Yield one report dict per path, as files finish. At most 2 x jobs files are in flight, so
+def run_batch(paths: Iterable[str], opts: BatchOptions) -> Iterator[ScanRecord]:
+    """Yield one record per path, as files finish. At most 2 x jobs files are in flight, so
     memory does not grow with the folder. A worker that dies (a crash in a C library) or stays
     stuck in C code past twice the time limit is replaced: the files it held are retried once,
     and a file that breaks a worker twice gets an error report."""
@@ -209,9 +220,9 @@ def run_batch(paths: Iterable[str], opts: BatchOptions) -> Iterator[dict]:
             pool = _new_pool(opts.jobs)
             for path in broken:
                 if path in retried:
-                    yield Report.unreadable(path, ContratosError(
+                    yield ScanRecord.of(Report.unreadable(path, ContratosError(
                         "corrupt", "el lector se detuvo de forma anómala con este archivo",
-                        "Pida una copia nueva del archivo o expórtelo de nuevo")).to_dict()
+                        "Pida una copia nueva del archivo o expórtelo de nuevo")))
                 else:
                     retried.add(path)
                     retry.append(path)

@@ -8,7 +8,7 @@ from string import Template
 from .words import agree, listing
 from .names import with_party_names
 from .patterns import SEVERITIES, checks, core_ids
-from .plantillas import load_for, suggested_clause
+from .plantillas import load_for
 
 TYPES = ("negociar", "declinar")
 REASONS = ("condiciones", "tiempo", "especialidad")
@@ -18,15 +18,10 @@ def _fill(template: str, **values) -> str:
     return Template(template).substitute(**values).strip()
 
 
-def perspective_of(report) -> str:
-    return report.config.perspective if report.config is not None else "prestador"
-
-
 def not_reviewed(report) -> list[str]:
     """The names of the checks (the user's own included) that the playbook left out of the report."""
     present = {c.id for c in report.checks}
-    rules = report.config.rules if report.config is not None else None
-    return [spec.name for spec in checks(rules=rules) if spec.id not in present]
+    return [spec.name for spec in checks(rules=report.rules_folder) if spec.id not in present]
 
 
 def _included(report, up_to: str):
@@ -60,15 +55,14 @@ def write_letter(report, kind: str, client: str = "", signature: str = "", reaso
     (comparar.Comparison, the report being its new draft), a negotiating letter answers a new round:
     it thanks for what was fixed and asks for what is still missing. The parties are written as the
     contract names them."""
-    words = load_for("carta", perspective_of(report))
+    words = load_for("carta", report.perspective)
     greeting = _fill(words["saludo"], cliente=client) if client else words["saludo_sin_nombre"]
     signature = signature or words["firma_por_omision"]
     gaps = _included(report, up_to)
     if kind == "negociar":
         points = []
         for n, check in enumerate(gaps, 1):
-            clause = ("" if check.id in words["sin_propuesta"]
-                      else suggested_clause(check.id, report.config, report.parties))
+            clause = "" if check.id in words["sin_propuesta"] else check.clause
             why = point_reason(check, words)
             motive = Template(words["negociar"]["motivo"]).substitute(motivo=why).rstrip() if why else ""
             if comparison is not None and comparison.change_of(check.id) in words["ronda"]["cambio"]:

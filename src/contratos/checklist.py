@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
-from .carta import not_reviewed, perspective_of
+from .carta import not_reviewed
 from .config import ConfigError
-from .formatters.labels import PRIORITY_RANGE, STATUS_LABEL
 from .patterns import core_ids
 from .plantillas import load, load_for
 from .tomlfile import TomlFileError, describe, read_toml
+from .words import PRIORITY_RANGE, STATUS_LABEL
 
 FIRMAR, NEGOCIAR, NO_ACEPTAR = "firmar", "negociar", "no_aceptar"
 _YES = {True: "si", False: "no", "si": "si", "sí": "si", "no": "no", "no_se": "no_se", "no sé": "no_se",
@@ -37,10 +37,8 @@ class Checklist:
     verdict: str  # FIRMAR, NEGOCIAR or NO_ACEPTAR
     reasons: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # unanswered questions, checks not reviewed: no effect
-
-    @property
-    def words(self) -> dict:
-        return load_for("checklist", perspective_of(self.report))
+    # plantillas/checklist.toml for the report's perspective: the titles and labels the renderers print
+    words: dict = field(default_factory=dict, repr=False)
 
     @property
     def pending(self) -> list[Question]:
@@ -77,7 +75,7 @@ def cannot_judge(report) -> CannotJudge | None:
         reason = reason[:1].lower() + reason[1:]
         return CannotJudge(Template(words["no_aplica"]).substitute(motivo=reason + ":"), words["no_aplica_consejo"])
     if not report.checks:
-        source = report.config.source if report.config is not None and report.config.source else "por omisión"
+        source = (report.playbook() or {}).get("source") or "por omisión"
         return CannotJudge(Template(words["nada_revisado"]).substitute(origen=source), words["nada_revisado_consejo"])
     return None
 
@@ -129,8 +127,7 @@ def build(report, answers: dict[str, str], fail_on: str = "alta") -> Checklist:
     problem = cannot_judge(report)
     if problem is not None:
         raise problem
-    perspective = perspective_of(report)
-    data = load_for("checklist", perspective)
+    data = load_for("checklist", report.perspective)
     words = data["motivos"]
     questions = [Question(q["id"], q["texto"], q["fuente"], answers.get(q["id"]),
                           answers.get(q["id"]) == q["alarma"], bool(q["grave"]), q["motivo"])
@@ -157,9 +154,9 @@ def build(report, answers: dict[str, str], fail_on: str = "alta") -> Checklist:
     if off:
         notes.append(Template(words["no_revisadas"]).substitute(nombres="; ".join(off)))
     if stop:
-        return Checklist(report, questions, NO_ACEPTAR, stop + negotiate, notes)
+        return Checklist(report, questions, NO_ACEPTAR, stop + negotiate, notes, data)
     if negotiate:
-        return Checklist(report, questions, NEGOCIAR, negotiate, notes)
+        return Checklist(report, questions, NEGOCIAR, negotiate, notes, data)
     answered = any(q.answer is not None for q in questions)
     why = Template(words["firmar" if answered else "firmar_sin_respuestas"]).substitute(rango=PRIORITY_RANGE[fail_on])
-    return Checklist(report, questions, FIRMAR, [why], notes)
+    return Checklist(report, questions, FIRMAR, [why], notes, data)

@@ -18,6 +18,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from .batch import BatchOptions, FileTimeout, analyse_path, timeout_report
 from .errors import ContratosError
 from .report import Report
+from .scanrecord import ScanRecord
 
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
 CONNECT_TIMEOUT = 20  # seconds to reach the scheduler
@@ -85,15 +86,17 @@ def thread_time_limit(seconds: float | None):
         timer.cancel()
 
 
-def analyse_on_worker(path: str, timeout: float | None, options: dict | None) -> dict:
-    """analyse_path on a Dask worker thread, with the per-file time limit."""
+def analyse_on_worker(path: str, timeout: float | None, options: dict | None,
+                      name: str | None = None) -> ScanRecord:
+    """analyse_path on a Dask worker thread, with the per-file time limit. `path` is the absolute path
+    the worker opens, `name` the one the user gave (which the report keeps)."""
     with _ONE_AT_A_TIME:
         _ensure_model()  # done by the plugin; here only for a worker that joined before it was registered
         try:
             with thread_time_limit(timeout):  # analyse_path's own SIGALRM limit is off in a thread
-                return analyse_path(path, timeout, options)
+                return analyse_path(path, timeout, options, name)
         except FileTimeout:  # the limit may also fire a moment after analyse_path returned
-            return timeout_report(path, timeout)
+            return timeout_report(path if name is None else name, timeout)
 
 
 # ---------------------------------------------------------------- in the parent
@@ -146,28 +149,24 @@ def _cause(exc: Exception) -> str:
     return "error de red"
 
 
-def lost_report(path: str) -> dict:
+def lost_report(path: str) -> ScanRecord:
     """The file stopped the workers that held it, at each try (Dask's KilledWorker)."""
-    return Report.unreadable(path, ContratosError(
+    return ScanRecord.of(Report.unreadable(path, ContratosError(
         "corrupt", "el trabajador del clúster que lo analizaba se detuvo de forma anómala, también al reintentarlo",
-        "Revise el archivo por separado con 'contratos check' o pida una copia nueva")).to_dict()
+        "Revise el archivo por separado con 'contratos check' o pida una copia nueva")))
 
 
-def failed_report(path: str, exc: BaseException) -> dict:
-    return Report.unreadable(path, ContratosError(
+def failed_report(path: str, exc: BaseException) -> ScanRecord:
+    return ScanRecord.of(Report.unreadable(path, ContratosError(
         "internal", f"error interno en el clúster al analizar ({type(exc).__name__})",
-        "Revise el archivo por separado con 'contratos check' o informe del fallo")).to_dict()
+        "Revise el archivo por separado con 'contratos check' o informe del fallo")))
 
 
-def _shown(path: str) -> str:
-    """The name the local scan would put in the report (Report makes undecodable bytes visible)."""
-    return Report(file=path).file
-
-
-def analyse_files(paths: list[str], timeout: float | None, options: dict | None,
-                  one: Callable = analyse_on_worker) -> list[dict]:
-    """One cluster task: a few files, one after the other, each with its own time limit."""
-    return [one(path, timeout, options) for path in paths]
+def analyse_files(files: list[tuple[str, str]], timeout: float | None, options: dict | None,
+                  one: Callable = analyse_on_worker) -> list[ScanRecord]:
+    """One cluster task: a few files, (absolute path, name the user gave) each, one after the other,
+    each with its own time limit."""
+    return [one(path, timeout, options, name) for path, name in files]
 
 
 def chunks(paths: Iterable[str], files: int = CHUNK_FILES, size: int = CHUNK_BYTES) -> Iterator[list[str]]:
@@ -189,8 +188,8 @@ def chunks(paths: Iterable[str], files: int = CHUNK_FILES, size: int = CHUNK_BYT
 
 
 def run_cluster(paths: Iterable[str], opts: BatchOptions, client, in_flight: int | None = None,
-                one: Callable = analyse_on_worker, chunk_files: int = CHUNK_FILES) -> Iterator[dict]:
-    """Yield one report dict per path, as the cluster finishes them. At most `in_flight` tasks (by
+                one: Callable = analyse_on_worker, chunk_files: int = CHUNK_FILES) -> Iterator[ScanRecord]:
+    """Yield one record per path, as the cluster finishes them. At most `in_flight` tasks (by
     default two per worker thread, each of up to `chunk_files` files) are submitted and not yet
     collected, so the parent's memory does not grow with the number of files. A task whose worker
     dies is run again by Dask on another worker, up to the scheduler's `allowed-failures` (the
@@ -221,7 +220,7 @@ def run_cluster(paths: Iterable[str], opts: BatchOptions, client, in_flight: int
             if chunk is None:
                 return
             counter += 1
-            future = client.submit(analyse_files, [os.path.abspath(p) for p in chunk], opts.timeout, options, one,
+            future = client.submit(analyse_files, [(os.path.abspath(p), p) for p in chunk], opts.timeout, options, one,
                                    key=f"contratos-{tag}-{counter}", pure=False)
             pending[future.key] = chunk
             completed.add(future)
@@ -247,9 +246,7 @@ def run_cluster(paths: Iterable[str], opts: BatchOptions, client, in_flight: int
                 else:
                     reports = [lost_report(p) if lost else failed_report(p, exc) for p in chunk]
             future.release()
-            for path, report in zip(chunk, reports):
-                report["file"] = _shown(path)
-                yield report
+            yield from reports
             refill()
     finally:
         for future in list(completed.futures):
@@ -259,12 +256,12 @@ def run_cluster(paths: Iterable[str], opts: BatchOptions, client, in_flight: int
             options.release()
 
 
-def cluster_reports(address: str, paths: Iterable[str], opts: BatchOptions) -> Iterator[dict]:
+def cluster_reports(address: str, paths: Iterable[str], opts: BatchOptions) -> Iterator[ScanRecord]:
     """Connect now (ClusterError if the cluster cannot be used), then stream the reports."""
     return _closing(connect(address), paths, opts)
 
 
-def _closing(client, paths: Iterable[str], opts: BatchOptions) -> Iterator[dict]:
+def _closing(client, paths: Iterable[str], opts: BatchOptions) -> Iterator[ScanRecord]:
     try:
         yield from run_cluster(paths, opts, client)
     finally:

@@ -55,12 +55,25 @@ def suggested_clause(check_id: str, playbook=None, names: dict | None = None) ->
     return with_party_names(text, names)
 
 
-def no_clause_advice(check_id: str) -> str:
+def no_clause_advice(check_id: str, perspective: str = "prestador") -> str:
     """What to do instead of adding a clause, for a check that has none to propose."""
     from .patterns import load_specs
 
-    spec = load_specs().get(check_id)
+    spec = load_specs(perspective).get(check_id)
     return " ".join(spec.extra.get("sin_clausula", "").split()) if spec else ""
+
+
+def propose(checks: list, playbook, names: dict | None = None) -> None:
+    """Give each gap among `checks` its clause to propose (`suggested_clause`) or, when it has none,
+    the advice of what to do instead, worded for the playbook's perspective and the parties' names:
+    done once when the report is made, so that the report, the letter and the comments only read them."""
+    from .names import with_party_names
+
+    for check in checks:
+        if check.is_gap:
+            check.clause = suggested_clause(check.id, playbook, names)
+            check.advice = "" if check.clause else with_party_names(
+                no_clause_advice(check.id, playbook.perspective), names)
 
 
 def _number(value) -> str:

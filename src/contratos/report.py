@@ -41,6 +41,11 @@ class CheckResult:
     # what the playbook added to `explanation` (config.Playbook.apply): {"clave", "texto", values...};
     # not part of the JSON (the text is already in `explanation`)
     playbook_notes: list[dict] = field(default_factory=list, repr=False, compare=False)
+    # for a gap, the clause to propose (patterns/<id>.toml `ejemplo`, the playbook's thresholds filled in,
+    # the parties as the contract names them) or, for a check with no clause, what to do instead; set
+    # when the report is made (plantillas.propose) so that the renderers only read them; not in the JSON
+    clause: str = field(default="", repr=False, compare=False)
+    advice: str = field(default="", repr=False, compare=False)
 
     @property
     def is_gap(self) -> bool:
@@ -56,9 +61,17 @@ class CheckResult:
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        data.pop("playbook_notes")
+        for derived in ("playbook_notes", "clause", "advice"):
+            data.pop(derived)
         data["evidence"] = [e.to_dict() for e in self.evidence]
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "CheckResult":
+        """A check of a JSON report (schema_version 1) back as a CheckResult."""
+        fields = {key: data[key] for key in ("id", "name", "status", "severity", "message")}
+        optional = {key: data[key] for key in ("explanation", "why", "recommendation", "details") if key in data}
+        return cls(**fields, **optional, evidence=[Evidence(**e) for e in data.get("evidence", [])])
 
 
 @dataclass
@@ -76,8 +89,13 @@ class Report:
     ocr_pages: list[int] = field(default_factory=list)  # PDF pages whose text Tesseract read (--ocr)
     # the extracted text that evidence offsets index (for the HTML report); not part of the JSON
     text: str | None = field(default=None, repr=False, compare=False)
-    # the playbook (config.Playbook) the checks ran with, for the suggested clauses; not part of the JSON
-    config: Any = field(default=None, repr=False, compare=False)
+    # which rules the checks applied (config.Playbook.to_dict: source, origin, description), stored when
+    # the report is made; None: the defaults (see `playbook`)
+    rules: dict | None = None
+    # whose side the report takes, "prestador" or "cliente" (the playbook's perspectiva); not in the JSON
+    perspective: str = field(default="prestador", compare=False)
+    # the folder of the user's own check files the report ran with (--reglas), or None; not in the JSON
+    rules_folder: str | None = field(default=None, compare=False)
     # the Document the checks read (its blocks know where they came from in the file, for `anotar` and
     # `comparar`); not part of the JSON
     document: Any = field(default=None, repr=False, compare=False)
@@ -111,6 +129,25 @@ class Report:
     def exit_code(self) -> int:
         return self.exit_code_for("alta")
 
+    @property
+    def all_not_applicable(self) -> bool:
+        """The checks were not applied (not a Spanish service contract): every one is not_applicable."""
+        return bool(self.checks) and all(c.status == "not_applicable" for c in self.checks)
+
+    def core_states(self) -> dict[str, list[str]]:
+        """The core checks by state ("resolved", "gap", "not_applicable", "not_reviewed"), whatever their
+        priority: a core check that the playbook disabled is not in the report, so it was not reviewed."""
+        from .patterns import core_ids
+
+        statuses = {c.id: c.status for c in self.checks}
+        out = {"resolved": [], "gap": [], "not_applicable": [], "not_reviewed": []}
+        for check_id in core_ids():
+            status = statuses.get(check_id)
+            key = ("not_reviewed" if status is None else "resolved" if status == "ok"
+                   else "not_applicable" if status == "not_applicable" else "gap")
+            out[key].append(check_id)
+        return out
+
     def summary(self) -> dict:
         counts = {status: sum(c.status == status for c in self.checks) for status in STATUSES}
         return {"checks": len(self.checks), "gaps": len(self.gaps), **counts,
@@ -142,11 +179,23 @@ class Report:
         defaults when no playbook was given; None for a file that could not be read."""
         if not self.readable:
             return None
-        if self.config is None:
+        if self.rules is None:
             from .config import Playbook
 
             return Playbook().to_dict()
-        return self.config.to_dict()
+        return dict(self.rules)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Report":
+        """A JSON report (schema_version 1, as `to_dict` writes it) back as a Report, without the text
+        and the document; its summary is derived again from its checks."""
+        return cls(file=data["file"], readable=data["readable"], error=data.get("error"),
+                   language=data.get("language"), document_kind=data.get("document_kind"),
+                   format=data.get("format"), pages=data.get("pages"),
+                   checks=[CheckResult.from_dict(c) for c in data.get("checks", [])],
+                   warnings=list(data.get("warnings", [])), pages_without_text=list(data.get("pages_without_text", [])),
+                   ocr_pages=list(data.get("ocr_pages", [])), parties=dict(data.get("parties") or {}),
+                   rules=data.get("playbook"))
 
     @classmethod
     def unreadable(cls, file: str, error) -> "Report":

@@ -6,7 +6,7 @@ import difflib
 import textwrap
 import unicodedata
 
-from .formatters.labels import STATUS_LABEL
+from .words import STATUS_LABEL
 from .patterns import checks, user_files
 
 

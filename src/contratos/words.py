@@ -1,8 +1,21 @@
 """Spanish wording helpers for every text a user reads: a count with its noun in agreement ("1 archivo
-ilegible", "3 archivos ilegibles"), lists ("a, b y c") and quotes whose brackets are balanced."""
+ilegible", "3 archivos ilegibles"), lists ("a, b y c"), quotes whose brackets are balanced, and the words
+for a status, a priority and a place in the file. Domain code (the letter, the checklist) and the
+renderers under formatters/ both import them from here."""
 from __future__ import annotations
 
 _PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”", "{": "}"}
+
+STATUS_LABEL = {"ok": "bien", "weak": "débil", "missing": "falta", "not_applicable": "no aplica"}
+STATUS_MARK = {"ok": "✔", "weak": "!", "missing": "✖", "not_applicable": "·"}
+# the gaps a --fail-on level counts, as the summaries and the checklist name them
+PRIORITY_RANGE = {"alta": "de prioridad alta", "media": "de prioridad media o alta", "baja": "de cualquier prioridad"}
+
+
+def place(evidence) -> str:
+    """ "CUARTA. RESCISIÓN, página 2" or "..., párrafo 14": where an evidence is in the file."""
+    where = f"página {evidence.page}" if evidence.page else f"párrafo {evidence.paragraph}"
+    return f"{evidence.heading}, {where}" if evidence.heading else where
 
 
 def agree(n: int, one: str, many: str) -> str:

@@ -76,11 +76,11 @@ def scan_command(rutas, fmt, output, jobs, timeout, extensions, exclude, files_f
         with stop_on_signals(), atomic_output(output, newline="" if fmt == "csv" else None) as handle:
             writer = FORMATS["scan"][fmt](handle)
             try:
-                for report in reports:  # an interruption stops and joins its workers (or cancels the cluster's)
-                    writer.write(report)
-                    totals.add(report)
-                    if not report["readable"]:
-                        progress.write(f"contratos: {display_name(report['file'])}: {report['error']['message']}",
+                for record in reports:  # an interruption stops and joins its workers (or cancels the cluster's)
+                    writer.write(record)
+                    totals.add(record)
+                    if not record.readable:
+                        progress.write(f"contratos: {display_name(record.file)}: {record.error_message}",
                                        file=sys.stderr)
                     progress.update(1)
             except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM / SIGHUP (signals.Stopped)

@@ -1,4 +1,5 @@
-"""Writers for `contratos scan`: table, jsonl, csv and json, fed one report at a time.
+"""Writers for `contratos scan`: table, jsonl, csv and json, fed one file's record (scanrecord.ScanRecord)
+at a time; they and the totals only read what the record says.
 
 Only a small summary row per file is kept (for the table and the totals); full reports are
 written as they arrive, so memory stays flat however large the folder."""
@@ -9,9 +10,10 @@ import io
 import json
 from dataclasses import dataclass, field
 
-from ..patterns import SEVERITIES, core_ids
+from ..patterns import core_ids
 from ..safe import csv_cell, display_name
-from .labels import PRIORITY_RANGE, STATUS_LABEL, agreeing, core_states, core_words, ending, plural
+from ..scanrecord import ScanRecord
+from .labels import PRIORITY_RANGE, STATUS_LABEL, agreeing, core_words, ending, plural
 
 
 @dataclass
@@ -41,26 +43,22 @@ class Totals:
             return f"revisión interrumpida: {plural(self.files, 'archivo', 'archivos')}"
         return f"revisión interrumpida: {self.files} de {plural(self.planned, 'archivo', 'archivos')}"
 
-    def add(self, report: dict) -> None:
+    def add(self, record: ScanRecord) -> None:
         self.files += 1
-        self.pages += report.get("pages") or 0
-        if not report["readable"]:
+        self.pages += record.pages
+        if not record.readable:
             self.unreadable += 1
             return
-        gaps = report["summary"]["gap_ids"]
-        by_severity = report["summary"]["gaps_by_severity"]
-        self.with_gaps += sum(by_severity[s] for s in SEVERITIES[: SEVERITIES.index(self.fail_on) + 1]) > 0
-        for check_id in gaps:
+        self.with_gaps += record.fails(self.fail_on)
+        for check_id in record.gap_ids:
             self.gaps_by_check[check_id] = self.gaps_by_check.get(check_id, 0) + 1
-        checks = report["checks"]
-        if checks and all(c["status"] == "not_applicable" for c in checks):
+        if record.core == "not_contract":
             self.not_contracts += 1
             return
-        states = core_states({c["id"]: c["status"] for c in checks})
-        self.core_not_reviewed = tuple(states["not_reviewed"])
-        if states["gap"]:
+        self.core_not_reviewed = record.core_not_reviewed
+        if record.core == "gap":
             self.core_gaps += 1
-        elif states["resolved"]:
+        elif record.core == "resolved":
             self.core_resolved += 1
 
     @property
@@ -101,15 +99,14 @@ class Totals:
         return text
 
 
-def summary_row(report: dict) -> dict:
-    statuses = {c["id"]: c["status"] for c in report["checks"]}
+def summary_row(record: ScanRecord) -> dict:
     return {
-        "file": report["file"],
-        **{check_id: statuses.get(check_id, "") for check_id in core_ids()},
-        "gaps": report["summary"]["gaps"] if report["readable"] else "",
-        "gap_ids": " ".join(report["summary"]["gap_ids"]) if report["readable"] else "",
-        "error_code": report["error"]["code"] if report["error"] else "",
-        "error": report["error"]["message"] if report["error"] else "",
+        "file": record.file,
+        **{check_id: record.statuses.get(check_id, "") for check_id in core_ids()},
+        "gaps": len(record.gap_ids) if record.readable else "",
+        "gap_ids": " ".join(record.gap_ids) if record.readable else "",
+        "error_code": record.error_code,
+        "error": record.error_message,
     }
 
 
@@ -117,8 +114,8 @@ class JsonlWriter:
     def __init__(self, out):
         self.out = out
 
-    def write(self, report: dict) -> None:
-        self.out.write(json.dumps(report, ensure_ascii=False) + "\n")
+    def write(self, record: ScanRecord) -> None:
+        self.out.write(record.report_json + "\n")
         self.out.flush()
 
     def close(self, totals: Totals) -> None:
@@ -136,8 +133,8 @@ class CsvWriter:
         self.writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
         self.writer.writeheader()
 
-    def write(self, report: dict) -> None:
-        row = summary_row(report)
+    def write(self, record: ScanRecord) -> None:
+        row = summary_row(record)
         row["file"] = display_name(row["file"])  # a newline or ESC in a name would act when the CSV is shown
         self.writer.writerow({key: csv_cell(value) for key, value in row.items()})
 
@@ -154,8 +151,8 @@ class JsonWriter:
         self.first = True
         out.write('{"schema_version": 1, "reports": [\n')
 
-    def write(self, report: dict) -> None:
-        self.out.write(("" if self.first else ",\n") + json.dumps(report, ensure_ascii=False))
+    def write(self, record: ScanRecord) -> None:
+        self.out.write(("" if self.first else ",\n") + record.report_json)
         self.first = False
 
     def close(self, totals: Totals) -> None:
@@ -169,8 +166,8 @@ class TableWriter:
         self.out = out
         self.rows: list[dict] = []
 
-    def write(self, report: dict) -> None:
-        self.rows.append(summary_row(report))
+    def write(self, record: ScanRecord) -> None:
+        self.rows.append(summary_row(record))
 
     def close(self, totals: Totals) -> None:
         self.out.write(render_table(self.rows, totals))

@@ -6,7 +6,6 @@ import re
 from html import escape
 
 from .. import __version__
-from ..plantillas import no_clause_advice, suggested_clause
 from .labels import STATUS_LABEL, finding, place, summary_line
 
 _RANK = {"missing": 0, "weak": 1, "ok": 2, "not_applicable": 3}
@@ -100,12 +99,11 @@ def _checks(report) -> list[str]:
         if check.is_gap:
             out.append(f"<p><strong>Por qué importa.</strong> {escape(check.why)}</p>")
             out.append(f"<p><strong>Qué pedir.</strong> {escape(check.recommendation)}</p>")
-            clause = suggested_clause(check.id, report.config, report.parties)
-            if clause:
+            if check.clause:
                 out.append("<p><strong>Cláusula que puede proponer</strong> (complete los datos entre corchetes):</p>"
-                           f"<blockquote class=\"clausula\">{_blanks(escape(clause))}</blockquote>")
-            elif no_clause_advice(check.id):
-                out.append(f"<p><strong>Qué hacer.</strong> {escape(no_clause_advice(check.id))}</p>")
+                           f"<blockquote class=\"clausula\">{_blanks(escape(check.clause))}</blockquote>")
+            elif check.advice:
+                out.append(f"<p><strong>Qué hacer.</strong> {escape(check.advice)}</p>")
         out.append("</article>")
     return out + ["</section>"]
 

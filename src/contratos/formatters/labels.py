@@ -1,28 +1,16 @@
-"""Spanish words for statuses and places, shared by the human-readable formats."""
+"""The summary sentences of the human-readable formats; the words for statuses, priorities and places
+are re-exported from words.py (domain code imports them from there, never from formatters/)."""
 from __future__ import annotations
 
 from ..patterns import checks
-from ..words import listing, plural  # noqa: F401  (re-exported: the one helper for counts and lists)
-
-STATUS_LABEL = {"ok": "bien", "weak": "débil", "missing": "falta", "not_applicable": "no aplica"}
-STATUS_MARK = {"ok": "✔", "weak": "!", "missing": "✖", "not_applicable": "·"}
-
-
-def place(evidence) -> str:
-    """ "CUARTA. RESCISIÓN, página 2" or "..., párrafo 14"."""
-    where = f"página {evidence.page}" if evidence.page else f"párrafo {evidence.paragraph}"
-    return f"{evidence.heading}, {where}" if evidence.heading else where
-
-
+# re-exported: the one helper for counts and lists, and the labels every format shares
+from ..words import PRIORITY_RANGE, STATUS_LABEL, STATUS_MARK, listing, place, plural  # noqa: F401
 
 
 def core_words() -> dict[str, tuple[str, str]]:
     """The core checks as the summaries name them, with the adjective ending that agrees with each
     ("rescisión", "a"): `palabra` and `genero` in their patterns/<id>.toml."""
     return {spec.id: (spec.word, spec.ending) for spec in checks() if spec.core}
-
-
-PRIORITY_RANGE = {"alta": "de prioridad alta", "media": "de prioridad media o alta", "baja": "de cualquier prioridad"}
 
 
 def ending(ids: list[str]) -> str:
@@ -36,27 +24,15 @@ def agreeing(ids: list[str], stem: str) -> str:
     return f"{listing([words[i][0] for i in ids])} {stem}{ending(ids)}"
 
 
-def core_states(statuses: dict[str, str]) -> dict[str, list[str]]:
-    """The core checks by state ("resolved", "gap", "not_applicable", "not_reviewed") from {id: status}:
-    a core check that the playbook disabled is not in the report, so it was not reviewed."""
-    out = {"resolved": [], "gap": [], "not_applicable": [], "not_reviewed": []}
-    for check_id in core_words():
-        status = statuses.get(check_id)
-        key = ("not_reviewed" if status is None else "resolved" if status == "ok"
-               else "not_applicable" if status == "not_applicable" else "gap")
-        out[key].append(check_id)
-    return out
-
-
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
 def summary_line(report) -> str:
     """One line on the three core clauses (by check id and status, whatever their priority) and the rest."""
-    if all_not_applicable(report):
+    if report.all_not_applicable:
         return "No se aplicó ninguna comprobación."
-    states = core_states({c.id: c.status for c in report.checks})
+    states = report.core_states()
     off = states["not_reviewed"]
     unreviewed = f"{agreeing(off, 'no revisad')} (desactivad{ending(off)} en la configuración)" if off else ""
     rest = [c for c in report.gaps if c.id not in core_words()]
@@ -92,7 +68,3 @@ def finding(check, report) -> str:
         rest = text[len(check.message):].strip()
         return f"Lo indica: {rest}" if rest.startswith("«") else rest
     return text
-
-
-def all_not_applicable(report) -> bool:
-    return bool(report.checks) and all(c.status == "not_applicable" for c in report.checks)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..safe import markdown_code, markdown_text
-from .labels import STATUS_LABEL, all_not_applicable, finding, place, summary_line
+from .labels import STATUS_LABEL, finding, place, summary_line
 
 
 def render_markdown(report) -> str:
@@ -15,7 +15,7 @@ def render_markdown(report) -> str:
         out += [f"> **Aviso:** {markdown_text(warning)}", ""]
     out += [summary_line(report), "", "| Comprobación | Estado | Prioridad |", "|---|---|---|"]
     out += [f"| {c.name} | {STATUS_LABEL[c.status]} | {c.severity} |" for c in report.checks]
-    if all_not_applicable(report):  # the notice says why once, the table lists the checks
+    if report.all_not_applicable:  # the notice says why once, the table lists the checks
         return "\n".join(out) + "\n"
     for check in report.checks:
         box = "x" if check.status == "ok" else " "

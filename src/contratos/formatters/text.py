@@ -6,7 +6,7 @@ import textwrap
 import click
 
 from ..safe import display_name, terminal_text
-from .labels import STATUS_LABEL, STATUS_MARK, all_not_applicable, finding, place, summary_line
+from .labels import STATUS_LABEL, STATUS_MARK, finding, place, summary_line
 
 _COLOR = {"ok": "green", "weak": "yellow", "missing": "red", "not_applicable": "bright_black"}
 WIDTH = 88
@@ -28,7 +28,7 @@ def render_text(report, color: bool = False) -> str:
     for warning in report.warnings:
         lines.append(style(f"Aviso: {terminal_text(warning)}", fg="yellow"))
     lines.append(summary_line(report))
-    if all_not_applicable(report):  # the notice says why, once: not nine blocks repeating it
+    if report.all_not_applicable:  # the notice says why, once: not nine blocks repeating it
         return "\n".join(lines) + "\n"
     for check in report.checks:
         lines.append("")

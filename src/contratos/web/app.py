@@ -166,6 +166,8 @@ def build_app(analyser: Analyser, max_bytes: int) -> FastAPI:
     async def exportar(formato: Annotated[str, Body(description="csv o json")],
                        informes: Annotated[list[dict], Body(description="Los informes JSON de /api/check")]):
         from ..formatters.batch import Totals
+        from ..report import Report
+        from ..scanrecord import ScanRecord
 
         fmt = choice("formato", formato, ("csv", "json"), "csv")
         buffer = io.StringIO(newline="")
@@ -176,10 +178,11 @@ def build_app(analyser: Analyser, max_bytes: int) -> FastAPI:
         playbook = next(iter(shared.values())) if len(shared) == 1 else None
         writer, totals = FORMATTERS["scan"][fmt](buffer), Totals(planned=len(informes), playbook=playbook)
         try:
-            for report in informes:
-                writer.write(report)
-                totals.add(report)
-        except (KeyError, TypeError, AttributeError):
+            for report in informes:  # each written as it was given, its record from the report it holds
+                record = ScanRecord.of(Report.from_dict(report), json.dumps(report, ensure_ascii=False))
+                writer.write(record)
+                totals.add(record)
+        except (KeyError, TypeError, AttributeError, ValueError):
             raise RequestError(422, "bad_reports", "'informes' debe contener los informes tal como los devuelve "
                                                    "/api/check") from None
         writer.close(totals)
