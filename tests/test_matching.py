@@ -125,6 +125,21 @@ def test_every_pattern_of_the_checks_has_a_bounded_window():
                 assert before + after < 40, group.key
 
 
+def test_no_pattern_of_the_checks_has_a_long_wildcard():
+    """A wildcard of more than 14 words ({"OP": "{0,20}"}) between two tokens makes spaCy's Matcher
+    blow up (a 20-word one made every scan about three times slower): the data keeps them short."""
+    import re
+
+    from contratos.patterns import checks
+
+    for spec in checks():
+        for label, patterns in spec.labels.items():
+            for pattern in patterns:
+                for token in pattern:
+                    bound = re.fullmatch(r"\{\d*,(\d+)\}", str(token.get("OP", "")))
+                    assert not bound or int(bound.group(1)) <= 14, f"{spec.id}.{label}"
+
+
 # --- property: random patterns on random sentences ---------------------------------------------
 
 # sentence words: accents and capitals (folded into NORM and LEMMA), numbers, punctuation, and an
