@@ -68,13 +68,18 @@ def _contract(rng: random.Random, base, clauses: list[list], target_words: int):
     return bs.Sample(base.name, meta, blocks)
 
 
+def _sources(folder: Path) -> tuple[list, list]:
+    """Create `folder` and read the sample sources the contracts are assembled from, with their clauses."""
+    folder.mkdir(parents=True, exist_ok=True)
+    samples = [bs.load_sample(p) for p in sorted((ROOT / "tools" / "sample_sources").glob("*.txt"))]
+    return samples, _clauses(samples)
+
+
 def build_corpus(folder: Path) -> Path:
     stamp = folder / f".corpus-v{CORPUS_VERSION}"
     if stamp.exists():
         return folder
-    folder.mkdir(parents=True, exist_ok=True)
-    samples = [bs.load_sample(p) for p in sorted((ROOT / "tools" / "sample_sources").glob("*.txt"))]
-    clauses = _clauses(samples)
+    samples, clauses = _sources(folder)
     rng = random.Random(20261123)
     for i in range(N_PDF + N_DOCX + N_TXT):
         base = samples[i % len(samples)]
@@ -96,9 +101,7 @@ def build_short(folder: Path) -> Path:
     stamp = folder / f".corpus-v{CORPUS_VERSION}"
     if stamp.exists():
         return folder
-    folder.mkdir(parents=True, exist_ok=True)
-    samples = [bs.load_sample(p) for p in sorted((ROOT / "tools" / "sample_sources").glob("*.txt"))]
-    clauses = _clauses(samples)
+    samples, clauses = _sources(folder)
     rng = random.Random(20261203)
     for i in range(N_SHORT):
         # 2 or 3 pages: a little less than the words of full pages, so the last page is not empty

@@ -76,7 +76,8 @@ def _looks_like_title(text: str) -> bool:
     return not any(c in text for c in ",;")
 
 
-_ASKING = frozenset({"cuando", "que", "como", "quien", "quienes", "cuanto", "cuanta", "donde"})
+# the accented question words ("Cuándo puede...", not "Como contraprestación..."), or "¿"
+_ASKING = frozenset({"cuándo", "qué", "cómo", "quién", "quiénes", "cuánto", "cuánta", "dónde"})
 _OPEN_ENDS = frozenset("de del la el los las lo a al y e o u en con por para que su sus un una se no como".split())
 
 
@@ -84,7 +85,7 @@ def _short_line_title(text: str) -> bool:
     """ "5. Si decides retirarte", "1. El programa": after a clause number, a short line with no full
     stop is its title even when it starts like a sentence (a wrapped line ends in "de", "la"...)."""
     words = _WORD.findall(text)
-    limit = 12 if text[:1] in "¿CQD" and fold(words[0] if words else "") in _ASKING else 7  # "Cuándo puede la Academia darte de baja"
+    limit = 12 if text[:1] == "¿" or (words and words[0].lower() in _ASKING) else 7  # "Cuándo puede la Academia darte de baja"
     return (0 < len(words) <= limit and text[:1].isupper() and not any(c in text for c in ",;")
             and not text.rstrip().endswith(".") and fold(words[-1]) not in _OPEN_ENDS)
 

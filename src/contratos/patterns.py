@@ -181,9 +181,6 @@ def load_specs(perspective: str = "prestador", rules: str | None = None) -> dict
     return _load_specs(perspective, rules)
 
 
-load_specs.cache_clear = lambda: _load_specs.cache_clear()  # type: ignore[attr-defined]  (as with lru_cache)
-
-
 @lru_cache(maxsize=8)
 def _load_specs(perspective: str, rules: str | None) -> dict[str, CheckSpec]:
     if perspective not in PERSPECTIVES:
@@ -197,6 +194,9 @@ def _load_specs(perspective: str, rules: str | None) -> dict[str, CheckSpec]:
                                analysis=common.get("analisis", "morfologia"), runner="",
                                extra={k: v for k, v in common.items() if k not in _KNOWN})
     return specs
+
+
+load_specs.cache_clear = _load_specs.cache_clear  # type: ignore[attr-defined]  (as with lru_cache)
 
 
 def checks(perspective: str = "prestador", rules: str | None = None) -> list[CheckSpec]:

@@ -53,7 +53,7 @@ def _settle_same_role(aliases: dict[str, str], folded_text: str) -> None:
     evidence = {}
     for alias in aliases:
         name = re.escape(alias)
-        served = re.search(rf"\b(?:prestara|prestaran|brindara|dara|proporcionara|realizara|ofrecera)\s+(?:a|al|para)\s+"
+        served = re.search(rf"\b(?:prestara|prestaran|brindara|ofrecera)\s+(?:a|al|para)\s+"
                            rf"(?:el\s+|la\s+|los\s+|las\s+)?{name}\b", folded_text)
         evidence[alias] = "client" if served else _role_from_duties(alias, folded_text)
     flipped = [a for a, role in evidence.items() if role == other]

@@ -53,7 +53,7 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
         return _names_the_contract(token, spec) or (
             not any(c.dep_ == "obj" or (c.dep_ in ("obl", "iobj") and any(g.norm_ in ("de", "del") for g in c.children))
                     for c in token.children)
-            and bool(_LEAVING_TITLE.search(sentence.clause.folded_titles)))  # "Si decides retirarte": "puedes retirarte"
+            and _termination_title(sentence.clause.folded_titles, spec))  # "Si decides retirarte": "puedes retirarte"
     if _ENCLITIC.search(token.norm_) and token.pos_ in ("VERB", "AUX"):
         return True  # "resolverlo", "dejarlo sin efecto": the clitic is the contract ("cancela" has none)
     head = token.head
@@ -64,7 +64,6 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
     relative = relative_clause(token)  # "incidencias que no puedan resolverse": what the clause is about
     if relative is not None and relative.head.pos_ in ("NOUN", "PROPN") and relative.head.lemma_ not in contract:
         return False
-    head = token.head
     if head is not token and head.lemma_ in ("dar", "poner") and re.search(r"(lo|la|le|les)$", head.norm_):
         return True  # "darlo por terminado", "ponerle término": the clitic is the contract
     if any(c.dep_ == "obj" and c.norm_ in ("lo", "la") and c.pos_ == "PRON" for c in token.children):
@@ -106,7 +105,6 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
 # words that end a contract only with the contract named ("apartarse del contrato", "cortarlo"): "apartarse
 # de la metodología" or "cortar el servicio cuatro horas" are not exits
 _CLITIC = re.compile(r"(?<=[aei]r)(se|te|me|nos|lo|la)$")  # "retirarte" -> "retirar"
-_LEAVING_TITLE = re.compile(r"rescis|terminaci|retir|\bbaja\b|desisti|cancelaci|salida|renuncia")
 _NEEDS_OBJECT = frozenset({"apartar", "apartarse", "cortar", "cortarlo", "cortarla", "retirar", "retirarse",
                            "renunciar", "renuncia", "revocar", "revocacion"})  # "renunciar al encargo", not "renuncia al fuero"
 
