@@ -80,13 +80,21 @@ def fold_tokens(doc) -> None:
     doc.from_array([NORM, LEMMA] if tagged else [NORM], folded)
 
 
-@lru_cache(maxsize=4)
 def pattern_set(validate: bool = False, rules: str | None = None):
     """Every check's token patterns, compiled once per process (the test suite validates them
-    against spaCy's schema; validating at each start-up would cost 0.1 s). `rules`: a user's folder of checks."""
+    against spaCy's schema; validating at each start-up would cost 0.1 s). `rules`: a user's folder of checks.
+    `pattern_set()` and `pattern_set(rules=None)` are one cache entry (a forked worker uses the parent's)."""
+    return _pattern_set(bool(validate), rules)
+
+
+@lru_cache(maxsize=4)
+def _pattern_set(validate: bool, rules: str | None):
     from .matching import PatternSet
 
     return PatternSet(load_model().vocab, load_specs(rules=rules).values(), validate=validate)
+
+
+pattern_set.cache_clear = _pattern_set.cache_clear
 
 
 def warm_up() -> None:
