@@ -2,13 +2,16 @@
 every token (about 0.4 µs per pattern and token when the pattern tests a word list), so here each
 label's patterns get their own Matcher, each pattern knows one word its match must contain (its
 anchor) and how far the match reaches around it, and the Matcher runs only on those windows of a
-sentence. The matches are exactly the plain Matcher's over the whole sentence."""
+sentence. A pattern with a long wildcard between words ("modificar", up to 12 words, "por escrito")
+is matched as its pieces, joined where the gap between them fits: spaCy's Matcher follows every way
+of filling such a gap and slows down fast with its length. The matches are exactly the plain
+Matcher's over the whole sentence."""
 from __future__ import annotations
 
 import re
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LIKE_NUM, LOWER, NORM, ORTH
 
@@ -91,19 +94,94 @@ def reach_of(pattern: list[dict], strings, common: frozenset[int] = frozenset())
     return min(options, key=lambda r: (_frequency(r.anchor, common), r.before + r.after))
 
 
+# a wildcard of at least this many words between two pieces of a pattern is matched by joining the pieces
+_SPLIT_GAP = 3
+
+
+def _required(token: dict) -> bool:
+    """The token must match at least one word (it is neither optional nor negated)."""
+    return token.get("OP") != "!" and _reps(token.get("OP"))[0] >= 1
+
+
+def _gap(token: dict) -> tuple[int, int] | None:
+    """(at least, at most) words of a bounded wildcard token ({"OP": "{0,8}"}), else None."""
+    op = token.get("OP")
+    if set(token) != {"OP"} or not isinstance(op, str) or not op.startswith("{"):
+        return None
+    low, high = _reps(op)
+    return (low, high) if _SPLIT_GAP <= high < _UNBOUNDED else None
+
+
+def split_at_gaps(pattern: list[dict]) -> tuple[list[list[dict]], list[tuple[int, int]]]:
+    """The pieces of a pattern between its long bounded wildcards, and the (min, max) words of each
+    wildcard. Each piece has a word it must match; a wildcard next to a piece without one stays in it."""
+    pieces: list[list[dict]] = [[]]
+    gaps: list[tuple[int, int]] = []
+    for token in pattern:
+        gap = _gap(token)
+        if gap is not None and any(map(_required, pieces[-1])):
+            gaps.append(gap)
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    # a last piece without a required word goes back into the one before it, with its wildcard
+    while len(pieces) > 1 and not any(map(_required, pieces[-1])):
+        low, high = gaps.pop()
+        tail = pieces.pop()
+        pieces[-1] += [{"OP": f"{{{low},{high}}}"}] + tail
+    return pieces, gaps
+
+
+def _joined(first: set[tuple[int, int]], rest: list[tuple[tuple[int, int], dict[int, list[int]]]]) -> set:
+    """Spans (start, end) made of a match of the first piece and, for each later piece, a match that
+    starts between `min` and `max` words after the previous one ends."""
+    spans = first
+    for (low, high), ends_by_start in rest:
+        spans = {(start, end2) for start, end in spans for gap in range(low, high + 1)
+                 for end2 in ends_by_start.get(end + gap, ())}
+        if not spans:
+            break
+    return spans
+
+
 @dataclass
 class Group:
     """The patterns of one label that read the same depth of analysis, in their own Matcher."""
 
     key: str  # "check.LABEL"
-    matcher: object  # spacy Matcher
+    matcher: object  # spacy Matcher: the whole patterns under `key`, the pieces of split ones under their own ids
     spots: list[tuple[int, int, int] | None]  # per pattern (anchor id, before, after); None: no anchor
     needs_model: bool  # it reads lemmas or tags: only for sentences the model has analysed
     anchored: frozenset[int] | None = None  # the ids of its anchors; None: a pattern runs everywhere
+    # per split pattern: the match ids of its pieces and the (min, max) words between them
+    split: list[tuple[list[int], list[tuple[int, int]]]] = field(default_factory=list)
+    matcher_key: int = 0  # the match id of the whole patterns (the string id of `key`)
 
     def __post_init__(self):
         if all(spot is not None for spot in self.spots):
             self.anchored = frozenset(spot[0] for spot in self.spots)
+
+    def spans(self, window) -> set[tuple[int, int]]:
+        """The (start, end) of every match of the label's patterns in `window` (a Span)."""
+        found = self.matcher(window)
+        if not self.split:
+            return {(s, e) for _, s, e in found}
+        whole = self.matcher_key
+        spans = {(s, e) for key, s, e in found if key == whole}
+        pieces: dict[int, list[tuple[int, int]]] = {}
+        for key, s, e in found:
+            if key != whole:
+                pieces.setdefault(key, []).append((s, e))
+        for ids, gaps in self.split:
+            if all(i in pieces for i in ids):
+                rest = []
+                for i, gap in zip(ids[1:], gaps):
+                    ends_by_start: dict[int, list[int]] = {}
+                    for s, e in pieces[i]:
+                        ends_by_start.setdefault(s, []).append(e)
+                    rest.append((gap, ends_by_start))
+                spans |= _joined(set(pieces[ids[0]]), rest)
+        return spans
 
 
 class PatternSet:
@@ -126,10 +204,24 @@ class PatternSet:
                 for needs_model in (False, True):
                     chosen = [p for p in patterns if _reads_model(p) == needs_model]
                     if chosen:
+                        key = f"{spec.id}.{label}"
                         matcher = Matcher(vocab, validate=validate)
-                        matcher.add(f"{spec.id}.{label}", chosen)
+                        whole, split = [], []
+                        for n, pattern in enumerate(chosen):
+                            pieces, gaps = split_at_gaps(pattern)
+                            if not gaps:
+                                whole.append(pattern)
+                                continue
+                            ids = []
+                            for k, piece in enumerate(pieces):
+                                matcher.add(f"{key}#{n}.{k}", [piece])
+                                ids.append(self.strings.add(f"{key}#{n}.{k}"))
+                            split.append((ids, gaps))
+                        if whole:
+                            matcher.add(key, whole)
                         spots = [self._spot(reach_of(p, self.strings, common)) for p in chosen]
-                        groups.append(Group(f"{spec.id}.{label}", matcher, spots, needs_model))
+                        groups.append(Group(key, matcher, spots, needs_model, split=split,
+                                            matcher_key=self.strings.add(key)))
         self.anchors = list(self.anchor_ids)
         self.attrs = sorted({a.attr for a in self.anchors} - {LIKE_NUM})
         self._by_word = defaultdict(list)  # (attr, string id) -> ids of the anchors with that word
@@ -187,7 +279,7 @@ class PatternSet:
                     continue  # none of its anchors is in the sentence: no pattern can match
                 spans = set()
                 for start, end in _windows(group.spots, positions, len(doc)):
-                    spans.update((start + s, start + e) for _, s, e in group.matcher(doc[start:end]))
+                    spans.update((start + s, start + e) for s, e in group.spans(doc[start:end]))
                 if spans:
                     found.setdefault(group.key, []).extend(doc[s:e] for s, e in sorted(spans))
         return found
