@@ -37,7 +37,7 @@ BY_RUNNER = {
     "rescision": {"objetos_contrato": list, "objetos_relacion": list, "otros_sentidos": list, "permiso": list,
                   "pago_trabajo": list, "lista_motivos": str, "item_sin_causa": str, "item_con_causa": str,
                   "prohibicion": list, "palabras_de_salida": str, "formas_de_pago": str, "perdida_pago": list,
-                  "titulos_terminacion": str},
+                  "titulos_terminacion": str, "personas_inscritas": list},
 }
 REQUIRED = ("id", "nombre", "severidad", "mensajes", "por_que", "recomendacion", "etiquetas")
 # keys whose value is a regular expression, or a list of them

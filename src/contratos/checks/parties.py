@@ -23,8 +23,14 @@ def _duties() -> tuple[str, str]:
     """What follows an alias that names no role, as two regexes: rendering the services (provider) and
     paying (client); the verbs are in patterns/partes.toml."""
     data = load_parties()
-    duty = "|".join(re.escape(v).replace("\\ ", r"\s+") + r"\s+" for v in data["verbos_obligacion"])
-    return tuple(rf"\s+(?:{duty})?(?:{'|'.join(data[key])})\b" for key in ("verbos_prestador", "verbos_cliente"))
+    duty = "|".join(_plural(re.escape(v)).replace("\\ ", r"\s+") + r"\s+" for v in data["verbos_obligacion"])
+    return tuple(rf"\s+(?:{duty})?(?:{'|'.join(map(_plural, data[key]))})\b" for key in ("verbos_prestador", "verbos_cliente"))
+
+
+def _plural(verbs: str) -> str:
+    """A verb form as a regex that also takes its plural: "LOS RESPONSABLES abonarán", "se obligan a",
+    "deberán" (a word of three letters or more ending in "a")."""
+    return re.sub(r"(?<=\w\w)a\b", "an?", verbs)
 
 
 def _role_from_duties(alias: str, folded_text: str) -> str | None:

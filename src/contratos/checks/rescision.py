@@ -37,10 +37,19 @@ class Right:
     for_cause: bool
 
 
+def _stops_serving(token) -> bool:
+    """ "deje de prestar el servicio" (a breach when it is a condition), not "si quieres dejarlo"
+    (an informal way out)."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].norm_ == "de"
+
+
 def _key_token(span):
     """The word that names the ending: "terminado" in "por terminado", "término" in "poner término",
     "baja" in "solicitar la baja"."""
-    return span[-1] if span[0].norm_ == "por" or span[0].lemma_ == "poner" or span[-1].norm_ == "baja" else span[0]
+    if span[0].norm_ == "por" or span[0].lemma_ == "poner" or span[-1].norm_ == "baja":
+        return span[-1]
+    # "quiere dejarlo": the wish comes first, the leaving after it
+    return next((t for t in span[1:] if t.norm_.startswith("dejar")), span[0])
 
 
 def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
@@ -48,6 +57,11 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
     contract, other = spec.words("objetos_contrato"), spec.words("otros_sentidos")
     if token.norm_ == "baja" and token.i > 1 and re.match(r"^dar(se|te|me|nos|le|les)$", token.doc[token.i - 2].norm_):
         return True  # "darse de baja", "la Academia podrá darte de baja": the client leaves or is let go
+    if token.norm_ == "baja" and token.i > 1 and token.doc[token.i - 2].lemma_ == "dar":
+        # "dar de baja al alumno / el servicio": the enrolment or the contract ends ("dar de baja un equipo" does not)
+        enrolled = spec.words("personas_inscritas")
+        if any(t.norm_ in enrolled or t.lemma_ in contract for t in token.doc[token.i + 1: token.i + 4]):
+            return True
     base = _CLITIC.sub("", token.norm_)
     if token.lemma_ in _NEEDS_OBJECT or token.norm_ in _NEEDS_OBJECT or base in _NEEDS_OBJECT:
         return _names_the_contract(token, spec) or (
@@ -182,7 +196,10 @@ def _same_right_for_other(analysis: Analysis, rights: list[Right], ctx: Context)
             role = ctx.parties.last_role(folded[: _SAME_RIGHT.search(folded).start()]) or \
                 ctx.parties.last_role(folded, subjects_only=False)
             if role in ("provider", "client") and role != right.who:
-                out.append(Right(other, other.doc[:] if other.doc is not None else None, role, right.for_cause))
+                # "La Proveedora solo podrá hacerlo por impago": the other party's right has its own cause
+                own_cause = other.has("rescision.POR_CAUSA") and not other.has("rescision.SIN_CAUSA")
+                out.append(Right(other, other.doc[:] if other.doc is not None else None, role,
+                                 right.for_cause or own_cause))
                 break
     return out
 
@@ -527,8 +544,9 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             token = _key_token(span)
             if not _about_contract(token, s, spec):
                 continue
-            if token.lemma_ == "dejar" and (_UNTIL.search(fold(s.doc[token.i:].text)) or _condition_start(token) is not None
-                                            or not _permitted(token, permission)):
+            if token.lemma_ == "dejar" and _stops_serving(token) and (
+                    _UNTIL.search(fold(s.doc[token.i:].text)) or _condition_start(token) is not None
+                    or not _permitted(token, permission)):
                 continue  # "cuando EL CONTRATISTA deje de prestar el servicio": a breach, not a right
             related.append(s)
             # "En caso de cancelación por el cliente, los anticipos no serán reembolsables": the "no" belongs
