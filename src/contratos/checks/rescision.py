@@ -437,11 +437,34 @@ def _notice_days(sentence: Sentence, clause_sentences: list[Sentence]) -> tuple[
 
     for days, business in durations(sentence, need_notice_word=True):
         return days, sentence, business
+    days, business = _table_notice(sentence, clause_sentences)
+    if days is not None:
+        return days, sentence, business
     for other in clause_sentences:
         if other is not sentence and other.has("rescision.PREAVISO"):
             for days, business in durations(other, need_notice_word=True):
                 return days, other, business
     return None, None, False
+
+
+_NOTICE_HEADER = re.compile(r"\b(pre)?aviso|antelacion|anticipacion|notificacion previa")
+
+
+def _table_notice(sentence: Sentence, clause_sentences: list[Sentence]) -> tuple[int | None, bool]:
+    """A row of a table whose column is headed "Aviso previo" or "Preaviso" ("| Sin justa causa |
+    Cualquiera de las partes | Quince (15) días hábiles |"): the duration in that column's cell."""
+    if "|" not in sentence.text:
+        return None, False
+    cells = [fold(c) for c in sentence.text.strip().strip("|").split("|")]
+    for header in clause_sentences:
+        if header.start >= sentence.start or "|" not in header.text:
+            continue
+        for k, title in enumerate(fold(c) for c in header.text.strip().strip("|").split("|")):
+            if k < len(cells) and _NOTICE_HEADER.search(title):
+                days = days_in(cells[k])
+                if days is not None:
+                    return days, bool(_BUSINESS_DAYS.search(cells[k]))
+    return None, False
 
 
 def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None, Sentence | None]:
