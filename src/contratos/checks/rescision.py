@@ -37,6 +37,21 @@ class Right:
     for_cause: bool
 
 
+def _impersonal(token) -> bool:
+    """ "podrá rescindirse", "se podrá resolver": the contract is ended, nobody is named as doing it
+    ("darse de baja" is the client leaving)."""
+    verbs = [token, token.head] if token.head is not token else [token]
+    return any((v.norm_.endswith("se") and v.lemma_ != "dar") or any(c.norm_ == "se" for c in v.children)
+               for v in verbs)
+
+
+def _previous_in_clause(analysis: Analysis, sentence: Sentence) -> Sentence | None:
+    i = analysis.index_of(sentence)
+    if i > 0 and analysis.sentences[i - 1].clause is sentence.clause:
+        return analysis.sentences[i - 1]
+    return None
+
+
 def _stops_serving(token) -> bool:
     """ "deje de prestar el servicio" (a breach when it is a condition), not "si quieres dejarlo"
     (an informal way out)."""
@@ -52,11 +67,15 @@ def _key_token(span):
     return next((t for t in span[1:] if t.norm_.startswith("dejar")), span[0])
 
 
-def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
-    """The termination word ends the contract, not "las obras" or "las controversias"."""
+def _about_contract(token, sentence: Sentence, spec: CheckSpec, previous: Sentence | None = None) -> bool:
+    """The termination word ends the contract, not "las obras" or "las controversias"; `previous`, the
+    sentence before it in its clause."""
     contract, other = spec.words("objetos_contrato"), spec.words("otros_sentidos")
     if token.norm_ == "baja" and token.i > 1 and re.match(r"^dar(se|te|me|nos|le|les)$", token.doc[token.i - 2].norm_):
         return True  # "darse de baja", "la Academia podrá darte de baja": the client leaves or is let go
+    if token.norm_ == "baja" and token.i > 2 and token.doc[token.i - 3].norm_ in ("se", "te", "me", "nos", "os") \
+            and token.doc[token.i - 1].norm_ == "de":
+        return True  # "si usted se da de baja", "cuando te des de baja"
     if token.norm_ == "baja" and token.i > 1 and token.doc[token.i - 2].lemma_ == "dar":
         # "dar de baja al alumno / el servicio": the enrolment or the contract ends ("dar de baja un equipo" does not)
         enrolled = spec.words("personas_inscritas")
@@ -64,7 +83,7 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec) -> bool:
             return True
     base = _CLITIC.sub("", token.norm_)
     if token.lemma_ in _NEEDS_OBJECT or token.norm_ in _NEEDS_OBJECT or base in _NEEDS_OBJECT:
-        return _names_the_contract(token, spec) or (
+        return _names_the_contract(token, spec, previous) or (
             not any(c.dep_ == "obj" or (c.dep_ in ("obl", "iobj") and any(g.norm_ in ("de", "del") for g in c.children))
                     for c in token.children)
             and _termination_title(sentence.clause.folded_titles, spec))  # "Si decides retirarte": "puedes retirarte"
@@ -123,14 +142,25 @@ _NEEDS_OBJECT = frozenset({"apartar", "apartarse", "cortar", "cortarlo", "cortar
                            "renunciar", "renuncia", "revocar", "revocacion"})  # "renunciar al encargo", not "renuncia al fuero"
 
 
-def _names_the_contract(token, spec: CheckSpec) -> bool:
+def _names_the_contract(token, spec: CheckSpec, previous: Sentence | None = None) -> bool:
     relations = spec.words("objetos_relacion")
     for child in token.children:
         if child.dep_ == "obj" and child.norm_ in ("lo", "la") and child.pos_ == "PRON":
             return True
         if child.dep_ in ("obj", "nmod", "obl", "iobj") and child.lemma_ in relations:
             return True
+        # "El Mandante podrá revocar este encargo ... La Profesional podrá renunciar a él": the pronoun
+        # stands for the contract the clause has just named
+        if child.dep_ in ("obj", "obl", "iobj") and child.norm_ in ("el", "ella", "ello") and child.pos_ == "PRON" \
+                and any(t.norm_ == "a" for t in child.children) and (
+                    _named_before(token, relations) or (previous is not None and previous.has("rescision.TERMINO"))):
+            return True
     return bool(re.search(r"(lo|la)$", token.norm_) and token.norm_.startswith(("cortar", "revocar")))
+
+
+def _named_before(token, relations: frozenset[str]) -> bool:
+    """A word for the contract ("encargo", "contrato") comes earlier in the sentence or in its clause."""
+    return any(t.lemma_ in relations or t.norm_ in relations for t in token.doc[: token.i])
 
 
 def _plural_task(token) -> bool:
@@ -388,7 +418,10 @@ def _is_condition(doc, i: int) -> bool:
     return before in ("en", "el") and after in ("de", "que", "del")
 
 
-def _who(token, sentence: Sentence, ctx: Context) -> str:
+def _who(token, sentence: Sentence, ctx: Context, previous: Sentence | None = None) -> str:
+    """The party a termination word belongs to; `previous`, the sentence before it in its clause:
+    Spanish leaves out a subject it has just named ("Usted puede desistir ... Después, puede darse de
+    baja cuando quiera"), so a verb with no subject and no person of its own takes that one's."""
     subj = subject(token)
     if subj is None and token.pos_ == "NOUN":  # "el retiro del educando", "la baja del abonado"
         subj = next((c for c in token.children if c.dep_ == "nmod" and ctx.parties.role_of(c.text)), None)
@@ -398,6 +431,9 @@ def _who(token, sentence: Sentence, ctx: Context) -> str:
         role = ctx.parties.role_of(before)
     if role is None:
         role = _person_role(token)
+    if role is None and subj is None and previous is not None and previous.has("rescision.TERMINO") \
+            and token.pos_ in ("VERB", "AUX", "NOUN") and not _impersonal(token):
+        role = ctx.parties.last_role(previous.text)
     return role or "both"
 
 
@@ -565,7 +601,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             continue  # "Cuándo puede la Academia darte de baja": a heading that asks, not a right
         for span in s.spans("rescision.TERMINO"):
             token = _key_token(span)
-            if not _about_contract(token, s, spec):
+            if not _about_contract(token, s, spec, _previous_in_clause(analysis, s)):
                 continue
             if token.lemma_ == "dejar" and _stops_serving(token) and (
                     _UNTIL.search(fold(s.doc[token.i:].text)) or _condition_start(token) is not None
@@ -589,7 +625,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
                 decider = _decided_by(token, ctx)
                 if decider is None:
                     continue
-            who = "both" if cause_list else decider or _who(token, s, ctx)
+            who = "both" if cause_list else decider or _who(token, s, ctx, _previous_in_clause(analysis, s))
             if is_list:  # the right is what the listed grounds say (mutual agreement, breach, expiry...)
                 if free_item is not None:
                     who = ctx.parties.first_role(free_item) or who
