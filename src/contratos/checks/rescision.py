@@ -380,6 +380,8 @@ def _on_an_event(token, s: Sentence) -> bool:
         return False
     doc = token.doc
     start = _condition_start(token)
+    if start is None and doc[0].norm_ in ("si", "cuando") and any(t.text == "," for t in doc[2: token.i]):
+        start = 0  # a long condition opening the sentence: "Si la penalidad acumulada alcanza ..., LA ENTIDAD podrá"
     if start is None:
         before = [t.norm_ for t in doc[max(0, token.i - 8): token.i]]
         back = any(before[i:i + 3] in (["en", "ese", "caso"], ["en", "tal", "caso"], ["en", "dicho", "caso"],
@@ -393,7 +395,10 @@ def _on_an_event(token, s: Sentence) -> bool:
     return any(t.norm_ in ("no", "ni") for t in window) or bool(_A_FAULT.search(fold(window.text)))
 
 
-_A_FAULT = re.compile(r"incumpl|retras|atras|\bmora\b|impag|falta|modific|actualiz|cambi|aument|increment|\bsub(e|a|en|an|ir)\b")
+# what opens a right for cause: a failure ("si la penalidad acumulada alcanza el diez por ciento", "si el
+# servicio es deficiente") or a change imposed by the other party
+_A_FAULT = re.compile(r"incumpl|retras|atras|\bmora\b|impag|falta|penalid|penaliz|\bmultas?\b|deficien|"
+                      r"modific|actualiz|cambi|aument|increment|\bsub(e|a|en|an|ir)\b")
 
 
 def _condition_start(token) -> int | None:
@@ -459,7 +464,8 @@ def _person_role(token) -> str | None:
     return None
 
 
-def _notice_days(sentence: Sentence, clause_sentences: list[Sentence]) -> tuple[int | None, Sentence | None, bool]:
+def _notice_days(sentence: Sentence, clause_sentences: list[Sentence],
+                 group_sentences: list[Sentence] = ()) -> tuple[int | None, Sentence | None, bool]:
     """The notice period: a duration next to "preaviso"/"antelación", or "con N días" in the right
     itself; and whether it counts business days ("quince días hábiles")."""
     def durations(s: Sentence, need_notice_word: bool):
@@ -478,6 +484,12 @@ def _notice_days(sentence: Sentence, clause_sentences: list[Sentence]) -> tuple[
         return days, sentence, business
     for other in clause_sentences:
         if other is not sentence and other.has("rescision.PREAVISO"):
+            for days, business in durations(other, need_notice_word=True):
+                return days, other, business
+    # "3.1 Cualquiera de las partes podrá terminarlo sin causa. 3.2 La parte que decida terminarlo deberá
+    # notificarlo con treinta días de anticipación": a sibling sub-clause about the same ending
+    for other in group_sentences:
+        if other.clause is not sentence.clause and other.has("rescision.PREAVISO") and other.has("rescision.TERMINO"):
             for days, business in durations(other, need_notice_word=True):
                 return days, other, business
     return None, None, False
@@ -666,7 +678,10 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         if listed_notice.get(id(r.sentence), (None,))[0] is not None:
             (notice, business), notice_sentence = listed_notice[id(r.sentence)], r.sentence
             break
-        notice, notice_sentence, business = _notice_days(r.sentence, analysis.in_clause(r.sentence.clause))
+        group = clause_group(r.sentence.clause)
+        notice, notice_sentence, business = _notice_days(
+            r.sentence, analysis.in_clause(r.sentence.clause),
+            [s for s in analysis.parsed() if clause_group(s.clause) == group])
         if notice is not None:
             break
     paid, paid_sentence = _work_paid(scope, spec)
