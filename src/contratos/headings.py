@@ -56,7 +56,18 @@ def _is_caps_title(text: str) -> bool:
     letters = "".join(words)
     if not any(len(w) >= 3 for w in words):
         return False
+    if len(words) > 3 and fold(words[0]) in _BODY_STARTS and any(_is_verb(w) for w in words):
+        return False  # "LA PROVEEDORA PODRÁ DESISTIR DEL CONTRATO...": a contract written in capitals
     return sum(map(str.isupper, letters)) / len(letters) >= 0.9 and not text.rstrip().endswith((",", ";"))
+
+
+# verbs a clause's sentence has and a title does not: the future of rights and duties, "se", "es"
+_SENTENCE_VERBS = frozenset("se es son sera seran podra podran debera deberan tendra tendran pagara pagaran "
+                            "queda quedan quedara quedaran".split())
+
+
+def _is_verb(word: str) -> bool:
+    return fold(word) in _SENTENCE_VERBS or word.endswith(("RÁ", "RÁN", "rá", "rán"))
 
 
 _BODY_STARTS = frozenset("el la los las lo un una unos unas este esta estos estas cada ambas ambos cualquiera que si "

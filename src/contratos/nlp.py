@@ -10,6 +10,7 @@ import warnings
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from .accents import restore_accents
 from .blanks import find_blanks
 from .document import Document
 from .errors import ContratosError
@@ -172,9 +173,10 @@ def analyse(document: Document, clauses: list[Clause], rules: str | None = None)
         tagged_docs = []
         if tagged:  # no check reads at this level today: the pipes are not even switched
             with nlp.select_pipes(disable=["parser"]):
-                tagged_docs = list(nlp.pipe((model_text(s.text) for s in tagged), batch_size=64))
+                tagged_docs = list(nlp.pipe((restore_accents(model_text(s.text)) for s in tagged), batch_size=64))
+        # the model reads a sentence typed without accents with them put back ("podra" -> "podrá")
         docs = itertools.chain((nlp.make_doc(model_text(s.text)) for s in lexical), tagged_docs,
-                               nlp.pipe((model_text(s.text) for s in parsed), batch_size=64))
+                               nlp.pipe((restore_accents(model_text(s.text)) for s in parsed), batch_size=64))
         for sentence, doc in zip(itertools.chain(lexical, tagged, parsed), docs):
             fold_tokens(doc)
             sentence.doc = doc

@@ -15,7 +15,7 @@ from .checkschema import ANALYSIS_LEVELS, GENDERS, PERSPECTIVES, SEVERITIES, Rul
 __all__ = ["ANALYSIS_LEVELS", "PERSPECTIVES", "SEVERITIES", "RulesError", "CheckSpec", "load_specs", "check_ids",
            "core_ids", "patterns_dir"]
 
-DATA_FILES = ("comun", "partes", "tipos")  # files under patterns/ that hold shared data, not a check
+DATA_FILES = ("acentos", "comun", "partes", "tipos")  # files under patterns/ that hold shared data, not a check
 
 
 def patterns_dir() -> Path:
@@ -236,3 +236,8 @@ def load_kinds() -> dict:
 @lru_cache(maxsize=1)
 def load_parties() -> dict:
     return _read(patterns_dir() / "partes.toml")
+
+
+@lru_cache(maxsize=1)
+def load_accents() -> dict:
+    return _read(patterns_dir() / "acentos.toml")
