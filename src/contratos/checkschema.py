@@ -28,7 +28,8 @@ COMMON = {"id": str, "orden": int, "principal": bool, "ejecutor": str, "nombre":
 BY_RUNNER = {
     "generico": {"ok_si": list, "ok_si_juntos": list, "debil_si": list, "prioridad": str, "rol_ok": str,
                  "rol_debil": str, "excluir": list, "excluir_con": list, "ignorar_negacion": list,
-                 "sin_hallazgo": str, "excluir_debil": list, "rol_no": str, "actor_de": list},
+                 "sin_hallazgo": str, "excluir_debil": list, "rol_no": str, "actor_de": list,
+                 "sin_parte": list},
     "huecos": {"huecos": list},
     "alcance": {"genericos": list, "minimo_especifico": int, "huecos_de_alcance": str, "huecos_de_datos": str,
                 "asesoria": str, "medida": str, "antecedentes_si_falta": bool, "propuestas": list,
@@ -131,7 +132,7 @@ def _check_labels(path, data: dict) -> None:
                                                      for p in patterns):
             raise RulesError(path, f"'etiquetas.{label}' debe ser una lista de patrones, cada uno una lista de "
                                    "tablas de token (por ejemplo, [[{LEMMA = \"ceder\"}]])")
-    for key in ("ok_si", "debil_si", "excluir", "ignorar_negacion"):
+    for key in ("ok_si", "debil_si", "excluir", "ignorar_negacion", "sin_parte"):
         for label in data.get(key, []):
             if label not in labels:
                 raise RulesError(path, f"'{key}' nombra la etiqueta {label!r}, que no está en [etiquetas]")
