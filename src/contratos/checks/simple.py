@@ -41,6 +41,9 @@ def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | N
     assigned = re.compile("|".join(spec.extra["actor_de"])) if spec.extra.get("actor_de") else None
     not_by = None if weak else spec.extra.get("rol_no")  # the ok labels do not count when that party acts
     unnamed = frozenset(spec.extra.get("sin_parte", ()))  # they count also when no party is named as their actor
+    # the weak labels do not count when that party must do it: a family that must "respetar los horarios" of the
+    # nursery is not the provider working set hours
+    weak_not_by = dict(spec.extra.get("rol_no_debil", [])) if weak else {}
     for label in labels:
         key = f"{spec.id}.{label}"
         for s in analysis.with_label(key):
@@ -58,11 +61,15 @@ def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | N
                     continue
                 # a `sin_parte` label says who gives to whom by its pronouns: only a party named in its own
                 # stretch of the sentence can contradict it ("Lo que te damos nosotros: te paso la guía")
-                actor = _named_subject(s, span, ctx) if label in unnamed else _actor(s, span, ctx, assigned)
+                actor = None
+                if role or label in weak_not_by:
+                    actor = _named_subject(s, span, ctx) if label in unnamed else _actor(s, span, ctx, assigned)
                 if role and not _by(role, actor, label in unnamed) \
                         and not _clause_of(s, role, ctx) and _lead_role(analysis, s, ctx) != role:
                     continue
                 if not_by and _named_subject(s, span, ctx) == not_by:  # "EL CLIENTE entregará la documentación"
+                    continue
+                if label in weak_not_by and (actor or _lead_role(analysis, s, ctx)) == weak_not_by[label]:
                     continue
                 out.append((s, span))
     return out
