@@ -147,6 +147,10 @@ def test_probar_runs_the_cases_and_fails_when_one_fails(tmp_path):
     (lambda t: t.replace('severidad = "media"', 'severidad = 3'), ["la clave 'severidad' debe ser un texto"]),
     (lambda t: t.replace('debil_si = ["CESION"]', 'debil_si = ["CESIONES"]'), ["'debil_si' nombra la etiqueta 'CESIONES'"]),
     (lambda t: t.replace('[{NORM = "seran"}', '[{NORMA = "seran"}'), ["un patrón de 'etiquetas.CESION' no es válido"]),
+    (lambda t: t.replace('debil_si = ["CESION"]', 'debil_si = ["CESION"]\nsin_parte = ["CESIONES"]'),
+     ["'sin_parte' nombra la etiqueta 'CESIONES'"]),
+    (lambda t: t.replace('debil_si = ["CESION"]', 'debil_si = ["CESION"]\nrol_no_debil = [["CESION", "cliente"]]'),
+     ["'rol_no_debil' admite pares"]),
 ])
 def test_a_bad_rule_file_is_one_spanish_line_naming_the_file_and_the_key(tmp_path, contracts, change, words):
     text = (EXAMPLE / "propiedad_intelectual.toml").read_text(encoding="utf-8")

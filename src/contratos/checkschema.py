@@ -28,7 +28,8 @@ COMMON = {"id": str, "orden": int, "principal": bool, "ejecutor": str, "nombre":
 BY_RUNNER = {
     "generico": {"ok_si": list, "ok_si_juntos": list, "debil_si": list, "prioridad": str, "rol_ok": str,
                  "rol_debil": str, "excluir": list, "excluir_con": list, "ignorar_negacion": list,
-                 "sin_hallazgo": str, "excluir_debil": list, "rol_no": str, "actor_de": list},
+                 "sin_hallazgo": str, "excluir_debil": list, "rol_no": str, "actor_de": list,
+                 "sin_parte": list, "rol_no_debil": list},
     "huecos": {"huecos": list},
     "alcance": {"genericos": list, "minimo_especifico": int, "huecos_de_alcance": str, "huecos_de_datos": str,
                 "asesoria": str, "medida": str, "antecedentes_si_falta": bool, "propuestas": list,
@@ -131,10 +132,14 @@ def _check_labels(path, data: dict) -> None:
                                                      for p in patterns):
             raise RulesError(path, f"'etiquetas.{label}' debe ser una lista de patrones, cada uno una lista de "
                                    "tablas de token (por ejemplo, [[{LEMMA = \"ceder\"}]])")
-    for key in ("ok_si", "debil_si", "excluir", "ignorar_negacion"):
+    for key in ("ok_si", "debil_si", "excluir", "ignorar_negacion", "sin_parte"):
         for label in data.get(key, []):
             if label not in labels:
                 raise RulesError(path, f"'{key}' nombra la etiqueta {label!r}, que no está en [etiquetas]")
+    for pair in data.get("rol_no_debil", []):
+        if not (isinstance(pair, list) and len(pair) == 2 and pair[0] in labels and pair[1] in ("client", "provider")):
+            raise RulesError(path, f"'rol_no_debil' admite pares [etiqueta de [etiquetas], \"client\" o \"provider\"], "
+                                   f"no {pair!r}")
     for pair in data.get("ok_si_juntos", []):
         if not (isinstance(pair, list) and len(pair) == 2 and all(label in labels for label in pair)):
             raise RulesError(path, f"'ok_si_juntos' admite pares de etiquetas de [etiquetas], no {pair!r}")

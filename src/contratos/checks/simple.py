@@ -40,6 +40,10 @@ def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | N
     excluded_with = spec.extra.get("excluir_con", [])
     assigned = re.compile("|".join(spec.extra["actor_de"])) if spec.extra.get("actor_de") else None
     not_by = None if weak else spec.extra.get("rol_no")  # the ok labels do not count when that party acts
+    unnamed = frozenset(spec.extra.get("sin_parte", ()))  # they count also when no party is named as their actor
+    # the weak labels do not count when that party must do it: a family that must "respetar los horarios" of the
+    # nursery is not the provider working set hours
+    weak_not_by = dict(spec.extra.get("rol_no_debil", [])) if weak else {}
     for label in labels:
         key = f"{spec.id}.{label}"
         for s in analysis.with_label(key):
@@ -55,13 +59,26 @@ def _found(analysis: Analysis, spec: CheckSpec, labels: list[str], role: str | N
                     continue
                 if label not in keep_negated and is_negated(span[0]):
                     continue
-                if role and _actor(s, span, ctx, assigned) not in (role, "both") and not _clause_of(s, role, ctx) \
-                        and _lead_role(analysis, s, ctx) != role:
+                # a `sin_parte` label says who gives to whom by its pronouns: only a party named in its own
+                # stretch of the sentence can contradict it ("Lo que te damos nosotros: te paso la guía")
+                actor = None
+                if role or label in weak_not_by:
+                    actor = _named_subject(s, span, ctx) if label in unnamed else _actor(s, span, ctx, assigned)
+                if role and not _by(role, actor, label in unnamed) \
+                        and not _clause_of(s, role, ctx) and _lead_role(analysis, s, ctx) != role:
                     continue
                 if not_by and _named_subject(s, span, ctx) == not_by:  # "EL CLIENTE entregará la documentación"
                     continue
+                if label in weak_not_by and (actor or _lead_role(analysis, s, ctx)) == weak_not_by[label]:
+                    continue
                 out.append((s, span))
     return out
+
+
+def _by(role: str, actor: str | None, unnamed_counts: bool) -> bool:
+    """The span is done by `role`: its actor is that party or both, or no party is named and the label is one
+    of `sin_parte` ("me enviará los contenidos" in a letter written in the first person)."""
+    return actor in (role, "both") or (unnamed_counts and actor is None)
 
 
 def _named_subject(sentence: Sentence, span, ctx: Context) -> str | None:
