@@ -17,6 +17,8 @@ KIND_LABELS = {
     "compraventa": "un contrato de compraventa",
     "terminos_de_uso": "unos términos de uso",
     "donacion": "un convenio de donación o de voluntariado",
+    "franquicia": "un contrato de franquicia",
+    "prestamo": "un contrato de préstamo",
     "otro": "un texto que no es un contrato",
 }
 
