@@ -37,6 +37,12 @@ class Right:
     for_cause: bool
 
 
+def _without_it(token) -> bool:
+    """ "sin que ello extinga el contrato", "sin que esto implique su terminación": the ending is denied."""
+    before = [t.norm_ for t in token.doc[max(0, token.i - 5): token.i]]
+    return any(before[i:i + 2] == ["sin", "que"] for i in range(len(before) - 1))
+
+
 def _impersonal(token) -> bool:
     """ "podrá rescindirse", "se podrá resolver": the contract is ended, nobody is named as doing it
     ("darse de baja" is the client leaving)."""
@@ -95,7 +101,9 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec, previous: Senten
         if any(c.dep_ in ("nsubj", "nsubj:pass") and c.lemma_ in contract for c in head.children):
             return True
     relative = relative_clause(token)  # "incidencias que no puedan resolverse": what the clause is about
-    if relative is not None and relative.head.pos_ in ("NOUN", "PROPN") and relative.head.lemma_ not in contract:
+    # ("la parte que dé por terminado el contrato": the clause says who ends the contract)
+    if relative is not None and relative.head.pos_ in ("NOUN", "PROPN") and relative.head.lemma_ not in contract \
+            and relative.head.lemma_ != "parte":
         return False
     if head is not token and head.lemma_ in ("dar", "poner") and re.search(r"(lo|la|le|les)$", head.norm_):
         return True  # "darlo por terminado", "ponerle término": the clitic is the contract
@@ -382,6 +390,12 @@ def _on_an_event(token, s: Sentence) -> bool:
     start = _condition_start(token)
     if start is None and doc[0].norm_ in ("si", "cuando") and any(t.text == "," for t in doc[2: token.i]):
         start = 0  # a long condition opening the sentence: "Si la penalidad acumulada alcanza ..., LA ENTIDAD podrá"
+    after = _condition_after(token)
+    if start is None and after is not None:
+        # "La Entidad podrá resolver sin requerimiento cuando el proveedor haya acumulado el máximo de penalidad"
+        if not any(t.lemma_ in _DECISION_VERBS for t in after) and (
+                any(t.norm_ in ("no", "ni") for t in after) or _A_FAULT.search(fold(after.text))):
+            return True
     if start is None:
         before = [t.norm_ for t in doc[max(0, token.i - 8): token.i]]
         back = any(before[i:i + 3] in (["en", "ese", "caso"], ["en", "tal", "caso"], ["en", "dicho", "caso"],
@@ -397,6 +411,20 @@ def _on_an_event(token, s: Sentence) -> bool:
 
 # what opens a right for cause: a failure ("si la penalidad acumulada alcanza el diez por ciento", "si el
 # servicio es deficiente") or a change imposed by the other party
+def _condition_after(token):
+    """The condition that follows the word within its clause ("... podrá resolver, sin requerimiento,
+    cuando el proveedor haya acumulado ..."): the words from "si"/"cuando"/"en caso de" to the next
+    comma, semicolon or full stop; None when there is none within eight words."""
+    doc = token.doc
+    for i in range(token.i + 1, min(len(doc), token.i + 9)):
+        if doc[i].text in (".", ";"):
+            return None
+        if doc[i].norm_ in _CONDITIONS and _is_condition(doc, i):
+            end = next((j for j in range(i + 1, len(doc)) if doc[j].text in (".", ";", ",")), len(doc))
+            return doc[i:end]
+    return None
+
+
 _A_FAULT = re.compile(r"incumpl|retras|atras|\bmora\b|impag|falta|penalid|penaliz|\bmultas?\b|deficien|"
                       r"modific|actualiz|cambi|aument|increment|\bsub(e|a|en|an|ir)\b")
 
@@ -471,6 +499,8 @@ def _notice_days(sentence: Sentence, clause_sentences: list[Sentence],
     def durations(s: Sentence, need_notice_word: bool):
         for span in s.spans("rescision.DURACION"):
             prev = s.doc[span.start - 1].norm_ if span.start > 0 else ""
+            if _on_a_scale(s.doc, span.start):
+                continue  # "si se cancela con más de treinta días de anticipación, el 10 %": a scale, no notice
             if not need_notice_word or s.has("rescision.PREAVISO") or prev == "con" or \
                     any(t.lemma_ in _NOTICE_VERBS for t in s.doc):
                 days = days_in(span.text)
@@ -493,6 +523,15 @@ def _notice_days(sentence: Sentence, clause_sentences: list[Sentence],
             for days, business in durations(other, need_notice_word=True):
                 return days, other, business
     return None, None, False
+
+
+def _on_a_scale(doc, start: int) -> bool:
+    """A duration that is one step of a scale ("con más de treinta días", "entre treinta y quince días",
+    "con menos de quince días"), not a notice ("con no menos de treinta días" is a minimum)."""
+    before = [t.norm_ for t in doc[max(0, start - 6): start]]
+    if "entre" in before and (before[-1] == "entre" or "y" in before[before.index("entre"):]):
+        return True  # "entre treinta (30) y quince (15) días": both ends of the step
+    return before[-2:] in (["mas", "de"], ["menos", "de"]) and before[-3:-2] != ["no"]
 
 
 _NOTICE_HEADER = re.compile(r"\b(pre)?aviso|antelacion|anticipacion|notificacion previa")
@@ -577,7 +616,12 @@ _PRONOUNS = frozenset({"este", "esta", "aquel", "aquella", "el", "ella", "dicha"
 def _provider_penalty(sentences: list[Sentence], spec: CheckSpec, ctx: Context) -> Sentence | None:
     """A penalty (cláusula penal, indemnización) that the provider pays for leaving."""
     for s in sentences:
+        # "podrá resolver cuando el proveedor haya acumulado el máximo de penalidad": the penalty opens the
+        # exit, it is not paid for leaving
+        causes = [c for c in (_condition_after(_key_token(t)) for t in s.spans("rescision.TERMINO")) if c is not None]
         for span in s.spans("rescision.PENALIDAD"):
+            if any(c.start <= span.start < c.end for c in causes):
+                continue
             subj = subject(span[0]) or subject(span.root.head)
             if subj is None:
                 # "Si LA REDACTORA rescindiera el contrato, pagará una penalidad": the party that leaves
@@ -615,6 +659,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             token = _key_token(span)
             if not _about_contract(token, s, spec, _previous_in_clause(analysis, s)):
                 continue
+            if _without_it(token):
+                continue  # "podrá suspender el servicio, sin que ello extinga el contrato": it does not end
             if token.lemma_ == "dejar" and _stops_serving(token) and (
                     _UNTIL.search(fold(s.doc[token.i:].text)) or _condition_start(token) is not None
                     or not _permitted(token, permission)):
