@@ -40,7 +40,9 @@ class Right:
 def _without_it(token) -> bool:
     """ "sin que ello extinga el contrato", "sin que esto implique su terminación": the ending is denied."""
     before = [t.norm_ for t in token.doc[max(0, token.i - 5): token.i]]
-    return any(before[i:i + 2] == ["sin", "que"] for i in range(len(before) - 1))
+    starts = [i for i in range(len(before) - 1) if before[i:i + 2] == ["sin", "que"]]
+    # ("sin que medie causa, podrá rescindir": the denial ends at the comma, the right follows)
+    return any(not {",", "podra", "podran", "puede", "pueden"} & set(before[i:]) for i in starts)
 
 
 def _impersonal(token) -> bool:
