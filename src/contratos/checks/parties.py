@@ -70,6 +70,21 @@ def _settle_same_role(aliases: dict[str, str], folded_text: str) -> None:
             aliases[alias] = other
 
 
+_FIRST_PERSON = frozenset({"nosotros", "nosotras"})
+_SECOND_PERSON = frozenset({"usted", "ustedes", "vosotros", "vosotras"})
+# who pays in the first person ("te pago", "os pagamos") writes as the client; who is paid in it ("me
+# pagas", "nos abonará") writes as the provider
+_CLIENT_WRITES = re.compile(r"\b(te|os|le|les) (pago|pagamos|pagare|pagaremos|abono|abonamos|abonare|abonaremos|"
+                            r"transfiero|transferimos|transferire|transferiremos)\b")
+_PROVIDER_WRITES = re.compile(r"\b(me|nos) (pagas|pagais|pagaras|pagareis|pagues|pagueis|pague|paguen|pagan|pagara|"
+                              r"pagaran|abonas|abonais|abonara|abonaran|transfieres|transferis|transferira)\b")
+
+
+def _writer(folded: str) -> str:
+    """Who writes in the first person: the client when only the client's paying is said that way."""
+    return "client" if _CLIENT_WRITES.search(folded) and not _PROVIDER_WRITES.search(folded) else "provider"
+
+
 @lru_cache(maxsize=64)
 def _alternatives_regex(names: tuple[str, ...]) -> re.Pattern:
     """One regex for these names, in this order. Compiling it takes about 2 ms (the role words are
@@ -120,6 +135,9 @@ class Parties:
     # role -> the first role word written in capitals after an article ("EL COMITENTE"), for a party
     # the contract names without defining it
     capitals: dict[str, str] = field(default_factory=dict)
+    # who speaks in the first person: the provider in most contracts and terms ("nosotros" is the company),
+    # the client in a client's letter or email ("te pago lo que lleves hecho")
+    writer: str = "provider"
 
     def names(self) -> dict[str, str | None]:
         """{"provider": ..., "client": ...}: the first name the contract defines for each party, as
@@ -176,7 +194,16 @@ class Parties:
         if len(unknown) == 1 and len(known) == 1:  # two parties: the other one has the other role
             parties.aliases[unknown[0]] = "client" if known == {"provider"} else "provider"
         _settle_same_role(parties.aliases, folded)
+        parties.writer = _writer(folded)
         return parties
+
+    def pronoun_role(self, word: str) -> str | None:
+        """The role of a personal pronoun (folded): "nosotros" is the writer, "usted" the reader."""
+        if word in _FIRST_PERSON:
+            return self.writer
+        if word in _SECOND_PERSON:
+            return "client" if self.writer == "provider" else "provider"
+        return None
 
     @staticmethod
     def role_word(alias: str) -> str | None:
@@ -230,6 +257,7 @@ class Parties:
         of them, longest first so that "agencia digital" wins over "agencia"."""
         data = load_parties()
         names = dict(self.aliases)
+        names.update({w: self.pronoun_role(w) for w in _FIRST_PERSON | _SECOND_PERSON if w not in names})
         names.update({w: "provider" for w in data["prestador"] if w not in names})
         names.update({w: "client" for w in data["cliente"] if w not in names})
         return names, _alternatives_regex(tuple(sorted(names, key=len, reverse=True)))
@@ -245,7 +273,7 @@ class Parties:
                 roles.add(role)
         if not roles:
             for word in re.findall(r"[a-zñ]+", folded):
-                role = self.role_word(word)
+                role = self.pronoun_role(word) or self.role_word(word)
                 if role:
                     roles.add(role)
         if len(roles) == 1:

@@ -465,7 +465,7 @@ def _who(token, sentence: Sentence, ctx: Context, previous: Sentence | None = No
         before = sentence.doc[: token.i].text
         role = ctx.parties.role_of(before)
     if role is None:
-        role = _person_role(token)
+        role = _person_role(token, ctx.parties.writer)
     if role is None and subj is None and previous is not None and previous.has("rescision.TERMINO") \
             and token.pos_ in ("VERB", "AUX", "NOUN") and not _impersonal(token):
         role = ctx.parties.last_role(previous.text)
@@ -473,24 +473,26 @@ def _who(token, sentence: Sentence, ctx: Context, previous: Sentence | None = No
 
 
 # the modal verbs by person: the spaCy model often misses the person of a capitalised "Puedes"
-_MODALS = {"puedes": "client", "podras": "client", "podes": "client", "podrias": "client", "quieres": "client",
-           "puedo": "provider", "podre": "provider", "podemos": "provider", "podremos": "provider"}
+_MODALS = {"puedes": "reader", "podras": "reader", "podes": "reader", "podrias": "reader", "quieres": "reader",
+           "puedo": "writer", "podre": "writer", "podemos": "writer", "podremos": "writer"}
 
 
-def _person_role(token) -> str | None:
-    """A verb with no subject written, in terms that speak to the client ("puedes cancelar", "podrás
-    darte de baja": the client; "podemos dejar de prestarte el servicio", "puedo dejar el encargo": the
-    provider who writes them)."""
+def _person_role(token, writer: str = "provider") -> str | None:
+    """A verb with no subject written: the first person is the one who writes (`writer`), the second
+    the reader. In terms that speak to the client "puedes cancelar", "podrás darte de baja" are the
+    client's and "podemos dejar de prestarte el servicio" the provider's; in a client's email the other
+    way round."""
+    reader = "client" if writer == "provider" else "provider"
     near = [t for t in token.doc[max(0, token.i - 3): token.i] if t.norm_ in _MODALS]  # "Puedes" misparsed as a name
     for node in chain(token) + near:
         for verb in [node] + [c for c in node.children if c.dep_ in ("aux", "cop")]:
             if verb.norm_ in _MODALS:
-                return _MODALS[verb.norm_]
+                return reader if _MODALS[verb.norm_] == "reader" else writer
             person = verb.morph.get("Person")
             if person == ["2"]:
-                return "client"
+                return reader
             if person == ["1"]:
-                return "provider"
+                return writer
     return None
 
 
