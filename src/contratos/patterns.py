@@ -70,10 +70,26 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-def _read(path: Path) -> dict:
-    """A pattern file (TOML: the standard library parses it ~50x faster than YAML here)."""
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+def _read(path: Path, cases: bool = True) -> dict:
+    """A pattern file (TOML: the standard library parses it ~50x faster than YAML here). Without
+    `cases`, the [[casos]] that close a file are not parsed: the checks never read them, and in
+    rescision.toml they are two thirds of the text (the tests and `contratos reglas --probar` read them)."""
+    text = path.read_bytes()
+    if not cases:
+        text = _without_cases(text)
+    return tomllib.loads(text.decode("utf-8"))
+
+
+_CASES = re.compile(rb"^\[\[casos\]\][ \t]*$", re.M)
+_OTHER_TABLE = re.compile(rb"^[ \t]*\[(?!\[casos\]\])", re.M)
+
+
+def _without_cases(text: bytes) -> bytes:
+    """The text up to its first [[casos]], when only cases follow it (no other table after them)."""
+    first = _CASES.search(text)
+    if first is None or _OTHER_TABLE.search(text, first.end()):
+        return text
+    return text[: first.start()]
 
 
 def _read_rules(path: Path) -> dict:
@@ -130,7 +146,7 @@ def _built_in_files() -> tuple[tuple[Path, dict], ...]:
     for path in sorted(patterns_dir().glob("*.toml")):
         if path.stem in DATA_FILES:
             continue
-        data = _read(path)
+        data = _read(path, cases=False)
         validate(data, path)
         out.append((path, data))
     return tuple(sorted(out, key=lambda item: item[1]["orden"]))
