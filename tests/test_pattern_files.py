@@ -25,7 +25,7 @@ def test_cases_followed_by_another_table_are_kept():
 
 
 def test_only_closing_cases_are_left_out():
-    text = b'id = "x"\nseleccion = ["a"]\n\n[[casos]]\nestado = "ok"\ntexto = """\nPRIMERA. [NOMBRE]\n"""\n'
+    text = b'id = "x"\nseleccion = ["a"]\n\n[[casos]]\nestado = "ok"\ntexto = """\n[NOMBRE DEL CLIENTE] paga 100 euros.\n"""\n'
     # a case whose text has a line opening with "[" is read whole (it might be a table): still correct
     assert _without_cases(text) == text
     plain = b'id = "x"\n\n[[casos]]\nestado = "ok"\ntexto = "a"\n\n[[casos]]\nestado = "weak"\ntexto = "b"\n'
