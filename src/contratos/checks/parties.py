@@ -167,8 +167,10 @@ class Parties:
             raw = re.split(r"\s+(?:y|e|o)\s+", m.group(1))[0].strip(" ,.;:\"'”»")
             quoted = head[max(0, m.start(1) - 2): m.start(1)].strip()[-1:] in ("\"", "“", "«", "'", "(")
             name = re.sub(r"^(el|la|los|las)\s+", "", raw, flags=re.IGNORECASE)  # "la FUNDACIÓN": the name is capitalised
-            if not name or (name[0].islower() and not quoted) or _NOT_A_NAME.match(fold(raw)):
+            if not name or (name[0].islower() and not quoted and not parties.role_word(fold(name))) \
+                    or _NOT_A_NAME.match(fold(raw)):
                 continue  # "llamadas telefónicas", "identificado por el nombre": not a party's name
+                # ("(en adelante, el cliente)" is one: a role word, even in lower case)
             alias = _ARTICLES.sub("", fold(raw))
             if len(alias.replace(".", "")) < 3:  # "LA E.S.E." folds to "e"
                 continue

@@ -244,6 +244,43 @@ def _same_right_for_other(analysis: Analysis, rights: list[Right], ctx: Context)
     return out
 
 
+def _cause_in_part(s: Sentence, token) -> bool:
+    """A cause and no "sin causa" in the part of the sentence that holds the word, between semicolons
+    ("El Cliente podrá resolverlo con un mes de preaviso; la Proveedora, solo por incumplimiento": the
+    cause is the provider's, not the client's)."""
+    doc = token.doc
+    start = max((t.i + 1 for t in doc[: token.i] if t.text == ";"), default=0)
+    end = next((t.i for t in doc[token.i:] if t.text == ";"), len(doc))
+    inside = lambda label: any(start <= sp.start < end for sp in s.spans(label))  # noqa: E731
+    return inside("rescision.POR_CAUSA") and not inside("rescision.SIN_CAUSA")
+
+
+def _gapped_rights(rights: list[Right], ctx: Context) -> list[Right]:
+    """ "La diseñadora podrá resolver el contrato con un mes de preaviso; el cliente, en cualquier
+    momento, abonando el trabajo realizado": after a semicolon, the other party and no verb of its
+    own share the right (for cause only when the words after it name a cause)."""
+    out = []
+    for right in rights:
+        if right.who not in ("provider", "client") or right.span is None:
+            continue
+        doc = right.sentence.doc
+        cut = next((t.i for t in doc[right.span.end:] if t.text == ";"), None)
+        if cut is None:
+            continue
+        end = next((t.i for t in doc[cut + 1:] if t.text in (";", ".")), len(doc))
+        part = doc[cut + 1: end]
+        comma = next((t.i for t in part if t.text == ","), None)
+        if comma is None or comma - part.start > 4:
+            continue
+        role = ctx.parties.role_of(doc[part.start: comma].text)
+        finite = [t for t in part if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]]
+        if role in ("provider", "client") and role != right.who and not finite:
+            cause = any(w in fold(part.text) for w in ("incumpl", "impago", "causa justa", "justa causa", "falta grave"))
+            free = bool(_AT_WILL.search(fold(part.text)))
+            out.append(Right(right.sentence, right.span, role, (right.for_cause or cause) and not free))
+    return out
+
+
 def _only_at_expiry(s: Sentence) -> bool:
     """Ending at expiry or by not renewing ("al vencimiento del plazo", "la prórroga"); "dar por terminado
     antes del vencimiento del plazo" is an early exit, not one at expiry."""
@@ -700,8 +737,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             if s.has("rescision.MUTUO") and not s.has("rescision.SIN_CAUSA"):
                 mutual.append(s)
                 break
-            for_cause = excepted or cause_list or (s.has("rescision.POR_CAUSA") and not s.has("rescision.SIN_CAUSA")) \
-                or (decider is None and _on_an_event(token, s))
+            for_cause = excepted or cause_list or _cause_in_part(s, token) or (decider is None and _on_an_event(token, s))
             if decider is not None and for_cause and not cause_list:
                 # "en el caso que EL COMITENTE decidiera dar por terminado el contrato ... o cuando sea resuelto
                 # por las causales establecidas": a cause must qualify this party's ending, not another ground
@@ -714,7 +750,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             if who == "both":
                 break
 
-    rights += _same_right_for_other(analysis, rights, ctx)
+    rights += _same_right_for_other(analysis, rights, ctx) + _gapped_rights(rights, ctx)
     # the clause of each termination sentence, with its sibling sub-clauses ("6.2" and "6.3" of "6. VIGENCIA")
     groups = {clause_group(s.clause) for s in related}
     scope = [s for s in analysis.parsed() if spec.id in s.checks and (clause_group(s.clause) in groups or s in related)]
