@@ -5,7 +5,7 @@ import re
 from string import Template
 
 from ..words import balanced, plural
-from ..nlp import Analysis, Sentence
+from ..nlp import Analysis, Sentence, fold_tokens, load_model, model_text
 from ..patterns import CheckSpec
 from ..report import CheckResult
 from ..textnorm import fold
@@ -20,6 +20,7 @@ _LIST_OPENER = re.compile(r"comprend|inclu|consist|contara|contendra|compone|sig
 _NOT_A_SCOPE_LIST = re.compile(r"\bno (podra|debera|puede|debe)|prohib|restric|\bexclu(ye|yen|ido|idos|ida|idas|sion|siones)\b|"
                                r"no incluye|no comprende")
 _ANNEX_ID = re.compile(r"anexo\s+([ivx]+|\d+|[a-f])\b")
+_ANNEX_HEAD = re.compile(r"^\W*(anexo|apendice)\b")
 
 
 def _scope_sentences(analysis: Analysis, spec: CheckSpec, sections=("clauses", "annex")) -> list[Sentence]:
@@ -39,28 +40,50 @@ def _scope_blanks(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) ->
             if words.search(fold(b.text)) and not data.search(fold(b.text))]
 
 
-def _annex_attached(analysis: Analysis, reference: str, spec: CheckSpec) -> bool:
-    """An annex with content is in the document: the one referenced ("Anexo I"), or any annex when
-    the sentence names no id; a proposal, quotation or work order counts only as an annex titled so."""
+def _annexes(analysis: Analysis) -> list[tuple[str, int, int]]:
+    """Each annex of the document: its folded name and the offsets of its content. An annex runs to the
+    next annex heading, so its numbered items ("1. Diagnóstico...", which open clauses of their own) are
+    its content, wherever it stands (after the signatures too)."""
+    heads = [c for c in analysis.clauses if c.section == "annex" and _ANNEX_HEAD.match(fold(f"{c.label} {c.title}"))]
+    ends = [c.start for c in heads[1:]] + [len(analysis.document.text)]
+    return [(fold(f"{c.label} {c.title}"), c.body_start, end) for c, end in zip(heads, ends)]
+
+
+def _annex_attached(analysis: Analysis, reference: str, spec: CheckSpec) -> tuple[int, int] | None:
+    """The content (offsets) of an annex that is in the document: the one referenced ("Anexo I"), or
+    any annex when the sentence names no id; a proposal, quotation or work order counts only as an
+    annex titled so. None when it is not there."""
     folded = fold(reference)
     if "anexo" not in folded and "apendice" not in folded:
         kind = next((w for w in spec.extra["propuestas"] if w in folded), None)
         # an annex titled so, or a part of the document itself ("SOLICITUD DE SERVICIO N° 0048215" above
         # the clauses of an adhesion contract) with its own content
-        return kind is not None and any(kind in fold(f"{c.label} {c.title}") and (
-            c.section == "annex" or len(analysis.document.text[c.body_start:c.end].strip()) >= spec.extra["anexo_minimo"])
-            for c in analysis.clauses)
+        return next(((c.body_start, c.end) for c in analysis.clauses if kind is not None and kind in fold(f"{c.label} {c.title}") and (
+            c.section == "annex" or len(analysis.document.text[c.body_start:c.end].strip()) >= spec.extra["anexo_minimo"])),
+            None)
     wanted = _ANNEX_ID.search(folded)
-    for clause in analysis.clauses:
-        if clause.section != "annex":
-            continue
-        name = fold(f"{clause.label} {clause.title}")
-        body = analysis.document.text[clause.body_start:clause.end]
-        if len(body.strip()) < spec.extra["anexo_minimo"]:
+    for name, start, end in _annexes(analysis):
+        if len(analysis.document.text[start:end].strip()) < spec.extra["anexo_minimo"]:
             continue
         if wanted is None or re.search(rf"anexo\s+{re.escape(wanted.group(1))}\b", name):
-            return True
-    return False
+            return start, end
+    return None
+
+
+def _annex_sentences(analysis: Analysis, refs: list, scope: list[Sentence], spec: CheckSpec) -> list[Sentence]:
+    """The sentences of the attached annexes the scope sends the reader to: what they list is the scope."""
+    spans = {span for s, _ in refs if (span := _annex_attached(analysis, s.text, spec))}
+    chosen = {id(s) for s in scope}
+    return [s for s in analysis.sentences if id(s) not in chosen and any(a <= s.start < b for a, b in spans)]
+
+
+def _tokens(sentence: Sentence):
+    """The sentence's analysed tokens, or its bare tokens when no check picked it (an annex's items)."""
+    if sentence.doc is not None:
+        return sentence.doc
+    doc = load_model().make_doc(model_text(sentence.text))
+    fold_tokens(doc)
+    return doc
 
 
 def _specific_terms(sentence: Sentence, generic: re.Pattern, blanks: list) -> set[str]:
@@ -69,7 +92,7 @@ def _specific_terms(sentence: Sentence, generic: re.Pattern, blanks: list) -> se
     singular count once."""
     terms = set()
     holes = [(b.start - sentence.start, b.end - sentence.start) for b in blanks_within(blanks, sentence.start, sentence.end)]
-    for token in sentence.doc:
+    for token in _tokens(sentence):
         if holes and any(lo <= token.idx < hi for lo, hi in holes):
             continue
         if token.is_alpha and not token.is_stop:
@@ -95,7 +118,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     missing_refs = [(s, sp) for s, sp in refs if not _annex_attached(analysis, s.text, spec)]
     ref_sentences = {id(s) for s, _ in missing_refs}
     terms = {id(s): _specific_terms(s, generic, analysis.blanks) for s in scope}  # once per sentence, for both sets below
-    specific = set().union(*terms.values())
+    specific = set().union(*terms.values(), *(_specific_terms(s, generic, analysis.blanks)
+                                              for s in _annex_sentences(analysis, refs, scope, spec)))
     # what the scope clauses themselves say, beside the sentences that send the reader to a missing annex
     titled = [s for s in scope if spec.headings.search(s.clause.folded_titles) and id(s) not in ref_sentences]
     own_specific = set().union(*(terms[id(s)] for s in titled))
