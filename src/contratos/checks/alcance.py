@@ -16,7 +16,7 @@ from .context import Context
 # what opens a list of services or deliverables, and what opens a list of something else
 _LIST_OPENER = re.compile(r"comprend|inclu|consist|contara|contendra|compone|siguientes? (servicios|entregables|"
                           r"actividades|trabajos|funcionalidades|tareas|productos|piezas|secciones)|"
-                          r"(obliga|compromete)n? a (prestar|realizar|entregar|desarrollar|disenar|elaborar|producir)")
+                          r"(obliga|obligo|compromete|comprometo|comprometemos)n? a (prestar|realizar|entregar|desarrollar|disenar|elaborar|producir)")
 _NOT_A_SCOPE_LIST = re.compile(r"\bno (podra|debera|puede|debe)|prohib|restric|\bexclu(ye|yen|ido|idos|ida|idas|sion|siones)\b|"
                                r"no incluye|no comprende")
 _ANNEX_ID = re.compile(r"anexo\s+([ivx]+|\d+|[a-f])\b")
