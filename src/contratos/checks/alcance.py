@@ -15,10 +15,13 @@ from .context import Context
 
 # what opens a list of services or deliverables, and what opens a list of something else
 _LIST_OPENER = re.compile(r"comprend|inclu|consist|contara|contendra|compone|siguientes? (servicios|entregables|"
-                          r"actividades|trabajos|funcionalidades|tareas|productos|piezas|secciones)|"
+                          r"actividades|trabajos|funcionalidades|tareas|productos|piezas|secciones|"
+                          r"caracteristicas|elementos|fases|etapas|modulos|prestaciones|especificaciones)|"
                           r"(obliga|obligo|compromete|comprometo|comprometemos)n? a (prestar|realizar|entregar|desarrollar|disenar|elaborar|producir)")
 _NOT_A_SCOPE_LIST = re.compile(r"\bno (podra|debera|puede|debe)|prohib|restric|\bexclu(ye|yen|ido|idos|ida|idas|sion|siones)\b|"
                                r"no incluye|no comprende")
+# what says that some work is out of the scope, in the text of items read as clauses (not parsed)
+_EXCLUDED = re.compile(r"\bno (incluye|comprende|abarca)|\bexclu(ye|yen|ido|idos|ida|idas)\b|\bfuera del alcance")
 _ANNEX_ID = re.compile(r"anexo\s+([ivx]+|\d+|[a-f])\b")
 _ANNEX_HEAD = re.compile(r"^\W*(anexo|apendice)\b")
 
@@ -118,8 +121,10 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     missing_refs = [(s, sp) for s, sp in refs if not _annex_attached(analysis, s.text, spec)]
     ref_sentences = {id(s) for s, _ in missing_refs}
     terms = {id(s): _specific_terms(s, generic, analysis.blanks) for s in scope}  # once per sentence, for both sets below
+    item_clauses = _item_clauses(analysis, scope, spec)
+    items_text = [Sentence(c.start, c.end, analysis.document.text[c.start:c.end], c) for c in item_clauses]
     specific = set().union(*terms.values(), *(_specific_terms(s, generic, analysis.blanks)
-                                              for s in _annex_sentences(analysis, refs, scope, spec)))
+                                              for s in _annex_sentences(analysis, refs, scope, spec) + items_text))
     # what the scope clauses themselves say, beside the sentences that send the reader to a missing annex
     titled = [s for s in scope if spec.headings.search(s.clause.folded_titles) and id(s) not in ref_sentences]
     own_specific = set().union(*(terms[id(s)] for s in titled))
@@ -129,7 +134,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         "vague": [sp.text for _, sp in vague][:5],
         "annex_references": sorted({sp.text for _, sp in refs}),
         "annex_attached": bool(refs) and not missing_refs,
-        "exclusions": any(s.has("alcance.EXCLUSION") for s in scope),
+        "exclusions": any(s.has("alcance.EXCLUSION") for s in scope) or any(
+            _EXCLUDED.search(fold(s.text)) for s in items_text),
         "extra_work_procedure": extra_work,
         "template_blanks": [text for _, text in blank_scope][:5],
     }
@@ -159,7 +165,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         return make_result(spec, "weak", _say(spec, "general"), evs, details)
     extras = _say(spec, "con_exclusiones" if details["exclusions"] else "sin_exclusiones") + _say(
         spec, "con_adicionales" if details["extra_work_procedure"] else "sin_adicionales")
-    items = _listed_items(analysis, scope, spec)
+    items = _listed_items(analysis, scope, spec, item_clauses[-1].end if item_clauses else 0)
     if len(items) >= 2:
         shown = ", ".join(f"«{item}»" for item in items[:3]) + (_say(spec, "mas", n=len(items) - 3) if len(items) > 3 else "")
         found = _say(spec, "enumera", cuantos=plural(len(items), "servicio o entregable", "servicios o entregables"),
@@ -189,7 +195,28 @@ def _open_advice(scope: list[Sentence], spec: CheckSpec) -> tuple[Sentence, str]
     return found
 
 
-def _listed_items(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) -> list[str]:
+def _item_clauses(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) -> list:
+    """The items of a list that a scope clause opens ("... con las siguientes características:") when
+    they are read as clauses of their own at its level: an item with a short title ("1. Hasta cinco
+    secciones: Inicio, ...") does not become a sub-clause. They run while the labels are item marks
+    of another kind than the clause's own ("PRIMERA" then "1.", "2."; "1. OBJETO" then "a)", "b)")."""
+    item_mark = spec.regex("marca_de_lista")
+    kind = lambda label: "digit" if label[:1].isdigit() else "other"  # noqa: E731
+    out = []
+    for clause in {s.clause.index: s.clause for s in scope}.values():
+        body = analysis.document.text[clause.body_start:clause.end].rstrip()
+        if not body.endswith(":") or not _LIST_OPENER.search(fold(body[-300:])) or \
+                _NOT_A_SCOPE_LIST.search(fold(body[-300:])):
+            continue
+        for item in analysis.clauses[clause.index + 1:]:
+            if item.section != clause.section or item.level < clause.level or \
+                    not item_mark.match(f"{item.label} ") or kind(item.label) == kind(clause.label):
+                break
+            out.append(item)
+    return out
+
+
+def _listed_items(analysis: Analysis, scope: list[Sentence], spec: CheckSpec, items_end: int = 0) -> list[str]:
     """The services or deliverables the scope clause lists after a sentence that opens the list ("...
     comprende los siguientes entregables:" then "- Página de inicio con fotos", "b) Manual de marca"),
     shortened to a few words. A list of what is forbidden ("no podrá publicar contenido que:") is not one."""
@@ -201,14 +228,17 @@ def _listed_items(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) ->
         # the clause and its numbered items ("PRIMERA.- OBJETO" and its "1.", "2.", which open sub-clauses)
         end = next((c.start for c in analysis.clauses[clause.index + 1:] if c.level <= clause.level),
                    len(analysis.document.text))
+        end = max(end, items_end) if clause.start < items_end else end  # its items read as clauses
         in_list = False
         for block in (b for b in analysis.document.blocks if clause.start <= b.start < end):
-            if block.number in seen or block.kind == "heading":
-                continue
+            if block.number in seen or (block.kind == "heading" and not (
+                    in_list and item_mark.match(block.text.strip()) and not block.text.rstrip().endswith(":"))):
+                continue  # a heading, unless an item of the list read as one ("3. Locución con música.")
             seen.add(block.number)
             raw = block.text.strip()
             marked = bool(item_mark.match(raw)) or raw[:1] in "-•*·"
-            if raw.endswith(":") or (not marked and len(raw) > 100):  # a paragraph that opens or ends a list
+            # a paragraph that opens or ends a list; "No incluye tienda en línea ni hospedaje." after the items ends it
+            if raw.endswith(":") or (not marked and (len(raw) > 100 or _NOT_A_SCOPE_LIST.search(fold(raw)))):
                 folded = fold(raw)
                 in_list = raw.endswith(":") and bool(_LIST_OPENER.search(folded)) and not _NOT_A_SCOPE_LIST.search(folded)
                 continue
