@@ -51,6 +51,16 @@ def _approves_a_quote(s: Sentence, span, spec: CheckSpec) -> bool:
     return any(t.lemma_ in quotes or fold(t.norm_) in quotes for t in s.doc[span.end: span.end + 4])
 
 
+def _approves_an_extra(s: Sentence, span, spec: CheckSpec) -> bool:
+    """ "Los gastos de viaje se facturarán aparte, previa aceptación por escrito": the approval governs
+    something paid besides the work (expenses, extra hours), named in its part of the sentence (after the
+    last semicolon) with no fee of the work beside it."""
+    start = next((t.i + 1 for t in reversed(s.doc[: span.start]) if t.text == ";"), 0)
+    words = [fold(t.norm_) for t in s.doc[start: span.start]]
+    named = lambda stems: any(w.startswith(stem) for w in words for stem in stems)  # noqa: E731
+    return named(spec.words("extras")) and not named(spec.words("precio_del_trabajo"))
+
+
 def _is_payment_sentence(s: Sentence, spec: CheckSpec, blanks: list) -> bool:
     if s.doc is None or s.clause.section not in ("clauses", "annex", "preamble"):
         return False
@@ -71,7 +81,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     free = [s for s in analysis.with_label("pago.SIN_PAGO") if s.clause.section != "recitals"]
     amounts = [(s, sp) for s in payment for sp in s.spans("pago.IMPORTE")]
     approval = [(s, sp) for s in payment for sp in s.spans("pago.APROBACION")
-                if not is_negated(sp[0]) and not _approves_a_quote(s, sp, spec)]
+                if not is_negated(sp[0]) and not _approves_a_quote(s, sp, spec) and not _approves_an_extra(s, sp, spec)]
     approval_deadline = bool(analysis.with_label("pago.PLAZO_APROBACION"))
     amounts += [(s, sp) for s in payment for sp in s.spans("pago.PORCENTAJE") if spec.regex("comision").search(
         s.clause.folded_titles + " " + fold(s.text))]
