@@ -75,8 +75,29 @@ def _is_payment_sentence(s: Sentence, spec: CheckSpec, blanks: list) -> bool:
         bool(blanks_within(blanks, s.start, s.end))
 
 
+def _follow_up(analysis: Analysis, payment: list[Sentence]) -> list[Sentence]:
+    """The sentence right after one that states the amount, in the same clause, when it says when or how
+    that amount is paid with no payment word of its own ("Plata: $ 90.000 por video. Te transferimos a los
+    7 días de cada entrega.")."""
+    chosen = {id(s) for s in payment}
+    out = []
+    for s in payment:
+        if not (s.has("pago.IMPORTE") or s.has("pago.TARIFA")):
+            continue
+        i = analysis.index_of(s) + 1
+        if i < len(analysis.sentences):
+            nxt = analysis.sentences[i]
+            if nxt.doc is not None and nxt.clause is s.clause and id(nxt) not in chosen and \
+                    (nxt.has("pago.PLAZO_PAGO") or nxt.has("pago.FORMA_PAGO")):
+                out.append(nxt)
+                chosen.add(id(nxt))
+    return out
+
+
 def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     payment = [s for s in analysis.parsed() if _is_payment_sentence(s, spec, analysis.blanks)]
+    follow_up = {id(s) for s in _follow_up(analysis, payment)}
+    payment += [s for s in analysis.sentences if id(s) in follow_up]
     recitals = [s for s in analysis.with_label("pago.PAGO") if s.clause.section == "recitals"]
     free = [s for s in analysis.with_label("pago.SIN_PAGO") if s.clause.section != "recitals"]
     amounts = [(s, sp) for s in payment for sp in s.spans("pago.IMPORTE")]
@@ -87,7 +108,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         s.clause.folded_titles + " " + fold(s.text))]
     amounts.sort(key=lambda pair: _amount_rank(pair[1]))
     rates = [(s, sp) for s in payment for sp in s.spans("pago.TARIFA")]
-    timing = [(s, sp) for s in payment for sp in s.spans("pago.PLAZO_PAGO") if _about_payment(s, sp, spec)]
+    timing = [(s, sp) for s in payment for sp in s.spans("pago.PLAZO_PAGO")
+              if id(s) in follow_up or _about_payment(s, sp, spec)]
     blanks = [(s, b) for s in payment for b in blanks_within(analysis.blanks, s.start, s.end)]
     methods = sorted({sp.text.lower() for s in payment for sp in s.spans("pago.FORMA_PAGO")})
     due = [d for s, sp in timing if (d := days_in(sp.text)) is not None]
