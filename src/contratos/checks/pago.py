@@ -61,6 +61,19 @@ def _approves_an_extra(s: Sentence, span, spec: CheckSpec) -> bool:
     return named(spec.words("extras")) and not named(spec.words("precio_del_trabajo"))
 
 
+def _priced_column(analysis: Analysis, s: Sentence, spec: CheckSpec) -> bool:
+    """A row of a table read row by row (.docx, .html, .pdf) whose header row names a price ("Plan |
+    Velocidad | Precio mensual", "Sesión | Tarifa"): the amounts in its cells are prices."""
+    blocks = analysis.document.blocks
+    block = analysis.document.block_at(s.start)
+    if block is None or block.kind != "table":
+        return False
+    i = block.number - 1  # numbers are 1-based positions in blocks
+    while i > 0 and blocks[i - 1].kind == "table":
+        i -= 1
+    return i != block.number - 1 and bool(spec.regex("columna_de_precio").search(fold(blocks[i].text)))
+
+
 def _is_payment_sentence(s: Sentence, spec: CheckSpec, blanks: list) -> bool:
     if s.doc is None or s.clause.section not in ("clauses", "annex", "preamble"):
         return False
@@ -95,7 +108,8 @@ def _follow_up(analysis: Analysis, payment: list[Sentence]) -> list[Sentence]:
 
 
 def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
-    payment = [s for s in analysis.parsed() if _is_payment_sentence(s, spec, analysis.blanks)]
+    payment = [s for s in analysis.parsed() if _is_payment_sentence(s, spec, analysis.blanks) or (
+        s.has("pago.IMPORTE") and _priced_column(analysis, s, spec) and not _elsewhere(s.clause.folded_titles, spec))]
     follow_up = {id(s) for s in _follow_up(analysis, payment)}
     payment += [s for s in analysis.sentences if id(s) in follow_up]
     recitals = [s for s in analysis.with_label("pago.PAGO") if s.clause.section == "recitals"]
