@@ -34,7 +34,8 @@ BY_RUNNER = {
     "alcance": {"genericos": list, "minimo_especifico": int, "huecos_de_alcance": str, "huecos_de_datos": str,
                 "asesoria": str, "medida": str, "antecedentes_si_falta": bool, "propuestas": list,
                 "marca_de_lista": str, "anexo_minimo": int},
-    "pago": {"titulos_ajenos": str, "comision": str, "monedas": list, "cotizaciones": list},
+    "pago": {"titulos_ajenos": str, "comision": str, "monedas": list, "cotizaciones": list, "extras": list,
+             "precio_del_trabajo": list, "columna_de_precio": str},
     "rescision": {"objetos_contrato": list, "objetos_relacion": list, "otros_sentidos": list, "permiso": list,
                   "pago_trabajo": list, "lista_motivos": str, "item_sin_causa": str, "item_con_causa": str,
                   "prohibicion": list, "palabras_de_salida": str, "formas_de_pago": str, "perdida_pago": list,
@@ -44,7 +45,7 @@ REQUIRED = ("id", "nombre", "severidad", "mensajes", "por_que", "recomendacion",
 # keys whose value is a regular expression, or a list of them
 _REGEX = {"encabezados", "seleccion", "huecos", "huecos_de_alcance", "huecos_de_datos", "asesoria", "medida",
           "lista_motivos", "item_sin_causa", "item_con_causa", "titulos_ajenos", "comision", "palabras_de_salida",
-          "formas_de_pago", "marca_de_lista", "titulos_terminacion", "actor_de"}
+          "formas_de_pago", "marca_de_lista", "columna_de_precio", "titulos_terminacion", "actor_de"}
 _CHOICES = {"severidad": SEVERITIES, "analisis": ANALYSIS_LEVELS, "ejecutor": RUNNERS, "genero": tuple(GENDERS),
             "prioridad": ("debil", "ok"), "rol_ok": ("client", "provider"), "rol_debil": ("client", "provider"),
             "rol_no": ("client", "provider"), "sin_hallazgo": STATUSES, "umbral": THRESHOLDS}

@@ -4,22 +4,15 @@ from __future__ import annotations
 import re
 from string import Template
 
-from ..words import balanced, plural
-from ..nlp import Analysis, Sentence
+from ..words import plural
+from ..nlp import Analysis, Sentence, fold_tokens, load_model, model_text
 from ..patterns import CheckSpec
 from ..report import CheckResult
 from ..textnorm import fold
 from ..blanks import blanks_within
 from .common import evidence, make_result
 from .context import Context
-
-# what opens a list of services or deliverables, and what opens a list of something else
-_LIST_OPENER = re.compile(r"comprend|inclu|consist|contara|contendra|compone|siguientes? (servicios|entregables|"
-                          r"actividades|trabajos|funcionalidades|tareas|productos|piezas|secciones)|"
-                          r"(obliga|compromete)n? a (prestar|realizar|entregar|desarrollar|disenar|elaborar|producir)")
-_NOT_A_SCOPE_LIST = re.compile(r"\bno (podra|debera|puede|debe)|prohib|restric|\bexclu(ye|yen|ido|idos|ida|idas|sion|siones)\b|"
-                               r"no incluye|no comprende")
-_ANNEX_ID = re.compile(r"anexo\s+([ivx]+|\d+|[a-f])\b")
+from .scope_parts import EXCLUDED, annex_attached, annex_sentences, item_clauses, listed_items
 
 
 def _scope_sentences(analysis: Analysis, spec: CheckSpec, sections=("clauses", "annex")) -> list[Sentence]:
@@ -39,28 +32,13 @@ def _scope_blanks(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) ->
             if words.search(fold(b.text)) and not data.search(fold(b.text))]
 
 
-def _annex_attached(analysis: Analysis, reference: str, spec: CheckSpec) -> bool:
-    """An annex with content is in the document: the one referenced ("Anexo I"), or any annex when
-    the sentence names no id; a proposal, quotation or work order counts only as an annex titled so."""
-    folded = fold(reference)
-    if "anexo" not in folded and "apendice" not in folded:
-        kind = next((w for w in spec.extra["propuestas"] if w in folded), None)
-        # an annex titled so, or a part of the document itself ("SOLICITUD DE SERVICIO N° 0048215" above
-        # the clauses of an adhesion contract) with its own content
-        return kind is not None and any(kind in fold(f"{c.label} {c.title}") and (
-            c.section == "annex" or len(analysis.document.text[c.body_start:c.end].strip()) >= spec.extra["anexo_minimo"])
-            for c in analysis.clauses)
-    wanted = _ANNEX_ID.search(folded)
-    for clause in analysis.clauses:
-        if clause.section != "annex":
-            continue
-        name = fold(f"{clause.label} {clause.title}")
-        body = analysis.document.text[clause.body_start:clause.end]
-        if len(body.strip()) < spec.extra["anexo_minimo"]:
-            continue
-        if wanted is None or re.search(rf"anexo\s+{re.escape(wanted.group(1))}\b", name):
-            return True
-    return False
+def _tokens(sentence: Sentence):
+    """The sentence's analysed tokens, or its bare tokens when no check picked it (an annex's items)."""
+    if sentence.doc is not None:
+        return sentence.doc
+    doc = load_model().make_doc(model_text(sentence.text))
+    fold_tokens(doc)
+    return doc
 
 
 def _specific_terms(sentence: Sentence, generic: re.Pattern, blanks: list) -> set[str]:
@@ -69,7 +47,7 @@ def _specific_terms(sentence: Sentence, generic: re.Pattern, blanks: list) -> se
     singular count once."""
     terms = set()
     holes = [(b.start - sentence.start, b.end - sentence.start) for b in blanks_within(blanks, sentence.start, sentence.end)]
-    for token in sentence.doc:
+    for token in _tokens(sentence):
         if holes and any(lo <= token.idx < hi for lo, hi in holes):
             continue
         if token.is_alpha and not token.is_stop:
@@ -92,10 +70,13 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         vague += [(s, sp) for s in scope for sp in s.spans("alcance.ABIERTO")]
     blank_scope = _scope_blanks(analysis, scope, spec)
     refs = [(s, sp) for s in scope for sp in s.spans("alcance.ANEXO_REF")]
-    missing_refs = [(s, sp) for s, sp in refs if not _annex_attached(analysis, s.text, spec)]
+    missing_refs = [(s, sp) for s, sp in refs if not annex_attached(analysis, s.text, spec)]
     ref_sentences = {id(s) for s, _ in missing_refs}
     terms = {id(s): _specific_terms(s, generic, analysis.blanks) for s in scope}  # once per sentence, for both sets below
-    specific = set().union(*terms.values())
+    items_read_as_clauses = item_clauses(analysis, scope, spec)
+    items_text = [Sentence(c.start, c.end, analysis.document.text[c.start:c.end], c) for c in items_read_as_clauses]
+    specific = set().union(*terms.values(), *(_specific_terms(s, generic, analysis.blanks)
+                                              for s in annex_sentences(analysis, refs, scope, spec) + items_text))
     # what the scope clauses themselves say, beside the sentences that send the reader to a missing annex
     titled = [s for s in scope if spec.headings.search(s.clause.folded_titles) and id(s) not in ref_sentences]
     own_specific = set().union(*(terms[id(s)] for s in titled))
@@ -105,7 +86,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         "vague": [sp.text for _, sp in vague][:5],
         "annex_references": sorted({sp.text for _, sp in refs}),
         "annex_attached": bool(refs) and not missing_refs,
-        "exclusions": any(s.has("alcance.EXCLUSION") for s in scope),
+        "exclusions": any(s.has("alcance.EXCLUSION") for s in scope) or any(
+            EXCLUDED.search(fold(s.text)) for s in items_text),
         "extra_work_procedure": extra_work,
         "template_blanks": [text for _, text in blank_scope][:5],
     }
@@ -135,7 +117,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
         return make_result(spec, "weak", _say(spec, "general"), evs, details)
     extras = _say(spec, "con_exclusiones" if details["exclusions"] else "sin_exclusiones") + _say(
         spec, "con_adicionales" if details["extra_work_procedure"] else "sin_adicionales")
-    items = _listed_items(analysis, scope, spec)
+    items = listed_items(analysis, scope, spec, items_read_as_clauses[-1].end if items_read_as_clauses else 0)
     if len(items) >= 2:
         shown = ", ".join(f"«{item}»" for item in items[:3]) + (_say(spec, "mas", n=len(items) - 3) if len(items) > 3 else "")
         found = _say(spec, "enumera", cuantos=plural(len(items), "servicio o entregable", "servicios o entregables"),
@@ -163,34 +145,3 @@ def _open_advice(scope: list[Sentence], spec: CheckSpec) -> tuple[Sentence, str]
         if m:
             found = (s, m.group())
     return found
-
-
-def _listed_items(analysis: Analysis, scope: list[Sentence], spec: CheckSpec) -> list[str]:
-    """The services or deliverables the scope clause lists after a sentence that opens the list ("...
-    comprende los siguientes entregables:" then "- Página de inicio con fotos", "b) Manual de marca"),
-    shortened to a few words. A list of what is forbidden ("no podrá publicar contenido que:") is not one."""
-    item_mark = spec.regex("marca_de_lista")
-    clauses = {id(s.clause): s.clause for s in scope
-               if spec.headings.search(s.clause.folded_titles) or s.has("alcance.OBJETO")}
-    items, seen = [], set()
-    for clause in clauses.values():
-        # the clause and its numbered items ("PRIMERA.- OBJETO" and its "1.", "2.", which open sub-clauses)
-        end = next((c.start for c in analysis.clauses[clause.index + 1:] if c.level <= clause.level),
-                   len(analysis.document.text))
-        in_list = False
-        for block in (b for b in analysis.document.blocks if clause.start <= b.start < end):
-            if block.number in seen or block.kind == "heading":
-                continue
-            seen.add(block.number)
-            raw = block.text.strip()
-            marked = bool(item_mark.match(raw)) or raw[:1] in "-•*·"
-            if raw.endswith(":") or (not marked and len(raw) > 100):  # a paragraph that opens or ends a list
-                folded = fold(raw)
-                in_list = raw.endswith(":") and bool(_LIST_OPENER.search(folded)) and not _NOT_A_SCOPE_LIST.search(folded)
-                continue
-            text = item_mark.sub("", raw.strip(" -•*·\t|")).strip(" |\t")
-            if in_list and len(text) >= 3:
-                words = text.rstrip(".;,:").split()
-                shown = " ".join(words[:5]).rstrip(".;,:") if len(words) > 5 else " ".join(words)
-                items.append(balanced(shown) + ("…" if len(words) > 5 else ""))
-    return items

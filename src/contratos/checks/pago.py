@@ -51,6 +51,29 @@ def _approves_a_quote(s: Sentence, span, spec: CheckSpec) -> bool:
     return any(t.lemma_ in quotes or fold(t.norm_) in quotes for t in s.doc[span.end: span.end + 4])
 
 
+def _approves_an_extra(s: Sentence, span, spec: CheckSpec) -> bool:
+    """ "Los gastos de viaje se facturarán aparte, previa aceptación por escrito": the approval governs
+    something paid besides the work (expenses, extra hours), named in its part of the sentence (after the
+    last semicolon) with no fee of the work beside it."""
+    start = next((t.i + 1 for t in reversed(s.doc[: span.start]) if t.text == ";"), 0)
+    words = [fold(t.norm_) for t in s.doc[start: span.start]]
+    named = lambda stems: any(w.startswith(stem) for w in words for stem in stems)  # noqa: E731
+    return named(spec.words("extras")) and not named(spec.words("precio_del_trabajo"))
+
+
+def _priced_column(analysis: Analysis, s: Sentence, spec: CheckSpec) -> bool:
+    """A row of a table read row by row (.docx, .html, .pdf) whose header row names a price ("Plan |
+    Velocidad | Precio mensual", "Sesión | Tarifa"): the amounts in its cells are prices."""
+    blocks = analysis.document.blocks
+    block = analysis.document.block_at(s.start)
+    if block is None or block.kind != "table":
+        return False
+    i = block.number - 1  # numbers are 1-based positions in blocks
+    while i > 0 and blocks[i - 1].kind == "table":
+        i -= 1
+    return i != block.number - 1 and bool(spec.regex("columna_de_precio").search(fold(blocks[i].text)))
+
+
 def _is_payment_sentence(s: Sentence, spec: CheckSpec, blanks: list) -> bool:
     if s.doc is None or s.clause.section not in ("clauses", "annex", "preamble"):
         return False
@@ -65,19 +88,42 @@ def _is_payment_sentence(s: Sentence, spec: CheckSpec, blanks: list) -> bool:
         bool(blanks_within(blanks, s.start, s.end))
 
 
+def _follow_up(analysis: Analysis, payment: list[Sentence]) -> list[Sentence]:
+    """The sentence right after one that states the amount, in the same clause, when it says when or how
+    that amount is paid with no payment word of its own ("Plata: $ 90.000 por video. Te transferimos a los
+    7 días de cada entrega.")."""
+    chosen = {id(s) for s in payment}
+    out = []
+    for s in payment:
+        if not (s.has("pago.IMPORTE") or s.has("pago.TARIFA")):
+            continue
+        i = analysis.index_of(s) + 1
+        if i < len(analysis.sentences):
+            nxt = analysis.sentences[i]
+            if nxt.doc is not None and nxt.clause is s.clause and id(nxt) not in chosen and \
+                    (nxt.has("pago.PLAZO_PAGO") or nxt.has("pago.FORMA_PAGO")):
+                out.append(nxt)
+                chosen.add(id(nxt))
+    return out
+
+
 def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
-    payment = [s for s in analysis.parsed() if _is_payment_sentence(s, spec, analysis.blanks)]
+    payment = [s for s in analysis.parsed() if _is_payment_sentence(s, spec, analysis.blanks) or (
+        s.has("pago.IMPORTE") and _priced_column(analysis, s, spec) and not _elsewhere(s.clause.folded_titles, spec))]
+    follow_up = {id(s) for s in _follow_up(analysis, payment)}
+    payment += [s for s in analysis.sentences if id(s) in follow_up]
     recitals = [s for s in analysis.with_label("pago.PAGO") if s.clause.section == "recitals"]
     free = [s for s in analysis.with_label("pago.SIN_PAGO") if s.clause.section != "recitals"]
     amounts = [(s, sp) for s in payment for sp in s.spans("pago.IMPORTE")]
     approval = [(s, sp) for s in payment for sp in s.spans("pago.APROBACION")
-                if not is_negated(sp[0]) and not _approves_a_quote(s, sp, spec)]
+                if not is_negated(sp[0]) and not _approves_a_quote(s, sp, spec) and not _approves_an_extra(s, sp, spec)]
     approval_deadline = bool(analysis.with_label("pago.PLAZO_APROBACION"))
     amounts += [(s, sp) for s in payment for sp in s.spans("pago.PORCENTAJE") if spec.regex("comision").search(
         s.clause.folded_titles + " " + fold(s.text))]
     amounts.sort(key=lambda pair: _amount_rank(pair[1]))
     rates = [(s, sp) for s in payment for sp in s.spans("pago.TARIFA")]
-    timing = [(s, sp) for s in payment for sp in s.spans("pago.PLAZO_PAGO") if _about_payment(s, sp, spec)]
+    timing = [(s, sp) for s in payment for sp in s.spans("pago.PLAZO_PAGO")
+              if id(s) in follow_up or _about_payment(s, sp, spec)]
     blanks = [(s, b) for s in payment for b in blanks_within(analysis.blanks, s.start, s.end)]
     methods = sorted({sp.text.lower() for s in payment for sp in s.spans("pago.FORMA_PAGO")})
     due = [d for s, sp in timing if (d := days_in(sp.text)) is not None]
