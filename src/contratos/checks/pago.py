@@ -45,10 +45,11 @@ def _about_payment(sentence: Sentence, span, spec: CheckSpec) -> bool:
 
 
 def _approves_a_quote(s: Sentence, span, spec: CheckSpec) -> bool:
-    """ "previa aceptación escrita del presupuesto": the client accepts a quote before extra work is
-    done; that is no payment subject to approving the work."""
+    """ "previa aceptación escrita del presupuesto", "previa aceptación por el Cliente del presupuesto
+    correspondiente": the client accepts a quote before extra work is done; that is no payment subject to
+    approving the work."""
     quotes = spec.words("cotizaciones")
-    return any(t.lemma_ in quotes or fold(t.norm_) in quotes for t in s.doc[span.end: span.end + 4])
+    return any(t.lemma_ in quotes or fold(t.norm_) in quotes for t in s.doc[span.end: span.end + 6])
 
 
 def _approves_an_extra(s: Sentence, span, spec: CheckSpec) -> bool:
