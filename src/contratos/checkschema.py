@@ -33,7 +33,7 @@ BY_RUNNER = {
     "huecos": {"huecos": list},
     "alcance": {"genericos": list, "minimo_especifico": int, "huecos_de_alcance": str, "huecos_de_datos": str,
                 "asesoria": str, "medida": str, "antecedentes_si_falta": bool, "propuestas": list,
-                "marca_de_lista": str, "anexo_minimo": int},
+                "marca_de_lista": str, "anexo_minimo": int, "anexo_aparte": str},
     "pago": {"titulos_ajenos": str, "comision": str, "monedas": list, "cotizaciones": list, "extras": list,
              "precio_del_trabajo": list, "columna_de_precio": str},
     "rescision": {"objetos_contrato": list, "objetos_relacion": list, "otros_sentidos": list, "permiso": list,
@@ -43,7 +43,7 @@ BY_RUNNER = {
 }
 REQUIRED = ("id", "nombre", "severidad", "mensajes", "por_que", "recomendacion", "etiquetas")
 # keys whose value is a regular expression, or a list of them
-_REGEX = {"encabezados", "seleccion", "huecos", "huecos_de_alcance", "huecos_de_datos", "asesoria", "medida",
+_REGEX = {"encabezados", "seleccion", "huecos", "anexo_aparte", "huecos_de_alcance", "huecos_de_datos", "asesoria", "medida",
           "lista_motivos", "item_sin_causa", "item_con_causa", "titulos_ajenos", "comision", "palabras_de_salida",
           "formas_de_pago", "marca_de_lista", "columna_de_precio", "titulos_terminacion", "actor_de"}
 _CHOICES = {"severidad": SEVERITIES, "analisis": ANALYSIS_LEVELS, "ejecutor": RUNNERS, "genero": tuple(GENDERS),

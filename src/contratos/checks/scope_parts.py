@@ -44,9 +44,12 @@ def annex_attached(analysis: Analysis, reference: str, spec: CheckSpec) -> tuple
             c.section == "annex" or len(analysis.document.text[c.body_start:c.end].strip()) >= spec.extra["anexo_minimo"])),
             None)
     wanted = _ANNEX_ID.search(folded)
+    elsewhere = re.compile(spec.extra["anexo_aparte"])
     for name, start, end in _annexes(analysis):
         if len(analysis.document.text[start:end].strip()) < spec.extra["anexo_minimo"]:
             continue
+        if elsewhere.search(fold(f"{name} {analysis.document.text[start:start + 300]}")):
+            continue  # 'ANEXO "A". Propuesta Técnica (23 páginas). Se entrega en formato electrónico': not here
         if wanted is None or re.search(rf"anexo\s+{re.escape(wanted.group(1))}\b", name):
             return start, end
     return None
