@@ -65,7 +65,7 @@ def on_signature_line(text: str, blank: Blank) -> bool:
     line_start = text.rfind("\n", 0, blank.start) + 1
     line_end = text.find("\n", blank.end)
     line = text[line_start: len(text) if line_end < 0 else line_end]
-    rest = _regex().sub(" ", line).lower()
+    rest = fold(_regex().sub(" ", line))  # "Rúbrica", "RÚBRICA" as "rubrica"
     words = [w for w in re.split(r"[\s:|]+", rest) if any(c.isalpha() for c in w)]
     if not words or (len(words) <= 6 and any(w.startswith(_SIGNATURE_WORDS) for w in words)):
         return True
