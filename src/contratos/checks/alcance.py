@@ -6,7 +6,7 @@ from string import Template
 
 from ..words import plural
 from ..nlp import Analysis, Sentence, fold_tokens, load_model, model_text
-from ..patterns import CheckSpec
+from ..patterns import CheckSpec, load_parties
 from ..report import CheckResult
 from ..textnorm import fold
 from ..blanks import blanks_within
@@ -57,8 +57,37 @@ def _specific_terms(sentence: Sentence, generic: re.Pattern, blanks: list) -> se
     return terms
 
 
+def _service_statements(analysis: Analysis, ctx: Context) -> list[Sentence]:
+    """With no object clause, the sentences where the provider says what it will do ("1. El Estudio
+    traducirá los documentos indicados arriba", "PRIMERA. EL TÉCNICO realizará a cada equipo una
+    visita"): the provider named first, then one of its service verbs (patterns/partes.toml)."""
+    verbs = tuple(v for v in load_parties()["verbos_prestador"] if not v.endswith(("ar", "er", "ir")))
+    out = []
+    for s in analysis.sentences:
+        if s.clause.section not in ("clauses", "annex"):
+            continue
+        words = fold(s.text).split()[:10]
+        at = next((i for i, w in enumerate(words) if w.startswith(verbs) and w.rstrip(",.;:").endswith(("a", "an"))), None)
+        if at is None:
+            continue
+        # "PRIMERA. FRÍO TICO S.A. realizará...": the heading parser may have taken the name for a title
+        subject = " ".join(words[:at]) or fold(s.clause.title)
+        role = ctx.parties.last_role(subject)
+        # a company the contract never names as a party ("PRIMERA. FRÍO TICO S.A. realizará"): not the client
+        named = role is None and _COMPANY.search(subject)
+        if role == "provider" or named:
+            out.append(s)
+    return out[:3]
+
+
+# a company's legal form after its name ("S.A.", "S.R.L.", "Ltda.", "S.A.S.", "SpA", "S.C.", "S.L.")
+_COMPANY = re.compile(r"\b(s\.? ?a\.?|s\.? ?r\.? ?l\.?|ltda\.?|s\.? ?a\.? ?s\.?|spa|s\.? ?c\.?|s\.? ?l\.?|s\.? ?a\.? de c\.? ?v\.?|e\.?i\.?r\.?l\.?)(?=\s|$)")
+
+
 def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
     scope = _scope_sentences(analysis, spec)
+    if not scope:
+        scope = _service_statements(analysis, ctx)
     if not scope and spec.extra.get("antecedentes_si_falta"):
         scope = _scope_sentences(analysis, spec, ("recitals", "preamble"))
         scope = [s for s in scope if s.has("alcance.OBJETO") or spec.headings.search(s.clause.folded_titles)]
