@@ -595,12 +595,15 @@ def _table_notice(sentence: Sentence, clause_sentences: list[Sentence]) -> tuple
     return None, False
 
 
-def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None, Sentence | None]:
+def _work_paid(sentences: list[Sentence], spec: CheckSpec, ctx: Context | None = None) -> tuple[bool | None, Sentence | None]:
     """Whether the work done up to the exit is paid: "abonará los trabajos realizados hasta la fecha"
-    yes; "sin derecho a cobrar los trabajos realizados" no; nothing said: None."""
+    yes; "sin derecho a cobrar los trabajos realizados" no; nothing said: None. When the user's own exit
+    loses the pay ("Si la decide EL DESARROLLADOR, este perderá el derecho a cobrar los avances") that wins
+    over the other party's exit paying it."""
     pay_words, losses = spec.words("pago_trabajo"), spec.words("perdida_pago")
     pay_forms, ending_words = spec.regex("formas_de_pago"), spec.regex("palabras_de_salida")
     negative = None
+    positive = None
     previous = None
     for s in sentences:
         # "en cuyo caso EL CLIENTE abonará:" followed by "a) los trabajos ya realizados": the items inherit the verb
@@ -619,10 +622,23 @@ def _work_paid(sentences: list[Sentence], spec: CheckSpec) -> tuple[bool | None,
             before = s.doc[max(0, span.start - 8): span.start]
             lost = any(t.lemma_ in losses or t.norm_ in losses for t in before)  # "perderá el derecho a cobrar"
             if lost or any(t.norm_ == "sin" for t in before) or all(is_negated(t) for t in payers):
+                if ctx is not None and _condition_party(s, ctx) == ctx.own_role:
+                    return False, s
                 negative = negative or s
             else:
-                return True, s
+                positive = positive or s
+    if positive is not None:
+        return True, positive
     return (False, negative) if negative else (None, None)
+
+
+def _condition_party(s: Sentence, ctx: Context) -> str | None:
+    """The party named in the condition that opens the sentence ("Si la decide EL DESARROLLADOR, ...")."""
+    folded = fold(s.text)
+    if not re.match(r"^\W*(si|en caso de|cuando)\b", folded):
+        return None
+    comma = folded.find(",")
+    return ctx.parties.last_role(folded[: comma if comma > 0 else 60], subjects_only=False)
 
 
 def _penalty_negated(token) -> bool:
@@ -770,7 +786,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             [s for s in analysis.parsed() if clause_group(s.clause) == group])
         if notice is not None:
             break
-    paid, paid_sentence = _work_paid(scope, spec)
+    paid, paid_sentence = _work_paid(scope, spec, ctx)
     penalty = _provider_penalty(scope, spec, ctx)
     details = {
         "who": who,
