@@ -66,3 +66,15 @@ def test_a_contract_checked_with_the_full_model_gets_the_same_report(tmp_path):
                                     text=True, check=True).stdout for how in ("trimmed", "full"))
     assert '"status"' in trimmed
     assert trimmed == full
+
+
+def test_a_number_in_brackets_is_read_as_a_number_even_an_eight(full_model):
+    """The model's tokenizer keeps "8)" whole (a smiley, like ":)"), so "ocho (8) horas" lost its number;
+    the program drops that one rule: "(8)" reads like "(30)", and nothing else changes."""
+    from contratos.nlp import load_model
+
+    nlp = load_model()
+    assert [t.text for t in full_model.make_doc("ocho (8) horas")] == ["ocho", "(", "8)", "horas"]
+    assert [t.text for t in nlp.make_doc("ocho (8) horas")] == ["ocho", "(", "8", ")", "horas"]
+    assert [t.text for t in nlp.make_doc("treinta (30) días")] == ["treinta", "(", "30", ")", "días"]
+    assert set(full_model.tokenizer.rules) - set(nlp.tokenizer.rules) == {"8)"}

