@@ -169,7 +169,7 @@ def _names_the_contract(token, spec: CheckSpec, previous: Sentence | None = None
 
 
 def _named_before(token, relations: frozenset[str]) -> bool:
-    """A word for the contract ("encargo", "contrato") comes earlier in the sentence or in its clause."""
+    """A word for the contract ("encargo", "contrato") comes earlier in the sentence."""
     return any(t.lemma_ in relations or t.norm_ in relations for t in token.doc[: token.i])
 
 
@@ -275,9 +275,9 @@ def _gapped_rights(rights: list[Right], ctx: Context) -> list[Right]:
         role = ctx.parties.role_of(doc[part.start: comma].text)
         finite = [t for t in part if t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]]
         if role in ("provider", "client") and role != right.who and not finite:
-            cause = any(w in fold(part.text) for w in ("incumpl", "impago", "causa justa", "justa causa", "falta grave"))
-            free = bool(_AT_WILL.search(fold(part.text)))
-            out.append(Right(right.sentence, right.span, role, (right.for_cause or cause) and not free))
+            inside = lambda label: any(part.start <= sp.start < part.end for sp in right.sentence.spans(label))  # noqa: E731
+            for_cause = (right.for_cause or inside("rescision.POR_CAUSA")) and not inside("rescision.SIN_CAUSA")
+            out.append(Right(right.sentence, right.span, role, for_cause))
     return out
 
 
@@ -407,16 +407,12 @@ def _agent_of(token, ctx: Context) -> str | None:
 def _decision_after(token, ctx: Context) -> str | None:
     """ "El contrato quedará sin efecto si cualquiera de las partes así lo comunica a la otra": the
     condition right after the ending names who decides it."""
-    doc = token.doc
-    for i in range(token.i + 1, min(len(doc), token.i + 5)):
-        if doc[i].text in (".", ";", ","):
-            return None
-        if doc[i].norm_ in ("si", "cuando") or (doc[i].norm_ == "caso" and _is_condition(doc, i)):
-            end = next((j for j in range(i + 1, min(len(doc), i + 16)) if doc[j].text in (".", ";", ",")), min(len(doc), i + 16))
-            window = doc[i + 1: end]
-            if any(t.lemma_ in _DECISION_VERBS for t in window) and not any(t.norm_ in ("no", "ni") for t in window):
-                return ctx.parties.role_of(window.text)
-            return None
+    condition = _condition_after(token, reach=4, stops=(".", ";", ","))
+    if condition is None:
+        return None
+    window = condition[1:16]
+    if any(t.lemma_ in _DECISION_VERBS for t in window) and not any(t.norm_ in ("no", "ni") for t in window):
+        return ctx.parties.role_of(window.text)
     return None
 
 
@@ -448,15 +444,13 @@ def _on_an_event(token, s: Sentence) -> bool:
     return any(t.norm_ in ("no", "ni") for t in window) or bool(_A_FAULT.search(fold(window.text)))
 
 
-# what opens a right for cause: a failure ("si la penalidad acumulada alcanza el diez por ciento", "si el
-# servicio es deficiente") or a change imposed by the other party
-def _condition_after(token):
-    """The condition that follows the word within its clause ("... podrá resolver, sin requerimiento,
-    cuando el proveedor haya acumulado ..."): the words from "si"/"cuando"/"en caso de" to the next
-    comma, semicolon or full stop; None when there is none within eight words."""
+def _condition_after(token, reach: int = 8, stops: tuple[str, ...] = (".", ";")):
+    """The condition that follows the word ("... podrá resolver, sin requerimiento, cuando el proveedor
+    haya acumulado ..."): the words from "si"/"cuando"/"en caso de" to the next comma, semicolon or full
+    stop; None when none opens within `reach` words, or a token of `stops` comes first."""
     doc = token.doc
-    for i in range(token.i + 1, min(len(doc), token.i + 9)):
-        if doc[i].text in (".", ";"):
+    for i in range(token.i + 1, min(len(doc), token.i + reach + 1)):
+        if doc[i].text in stops:
             return None
         if doc[i].norm_ in _CONDITIONS and _is_condition(doc, i):
             end = next((j for j in range(i + 1, len(doc)) if doc[j].text in (".", ";", ",")), len(doc))
@@ -464,6 +458,8 @@ def _condition_after(token):
     return None
 
 
+# what opens a right for cause: a failure ("si la penalidad acumulada alcanza el diez por ciento", "si el
+# servicio es deficiente") or a change imposed by the other party
 _A_FAULT = re.compile(r"incumpl|retras|atras|\bmora\b|impag|falta|penalid|penaliz|\bmultas?\b|deficien|"
                       r"modific|actualiz|cambi|aument|increment|\bsub(e|a|en|an|ir)\b")
 
@@ -595,7 +591,7 @@ def _table_notice(sentence: Sentence, clause_sentences: list[Sentence]) -> tuple
     return None, False
 
 
-def _work_paid(sentences: list[Sentence], spec: CheckSpec, ctx: Context | None = None) -> tuple[bool | None, Sentence | None]:
+def _work_paid(sentences: list[Sentence], spec: CheckSpec, ctx: Context) -> tuple[bool | None, Sentence | None]:
     """Whether the work done up to the exit is paid: "abonará los trabajos realizados hasta la fecha"
     yes; "sin derecho a cobrar los trabajos realizados" no; nothing said: None. When the user's own exit
     loses the pay ("Si la decide EL DESARROLLADOR, este perderá el derecho a cobrar los avances") that wins
@@ -622,7 +618,7 @@ def _work_paid(sentences: list[Sentence], spec: CheckSpec, ctx: Context | None =
             before = s.doc[max(0, span.start - 8): span.start]
             lost = any(t.lemma_ in losses or t.norm_ in losses for t in before)  # "perderá el derecho a cobrar"
             if lost or any(t.norm_ == "sin" for t in before) or all(is_negated(t) for t in payers):
-                if ctx is not None and _condition_party(s, ctx) == ctx.own_role:
+                if _condition_party(s, ctx) == ctx.own_role:
                     return False, s
                 negative = negative or s
             else:
@@ -712,9 +708,10 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
             continue
         if _QUESTION.match(s.text) or s.text.rstrip().endswith("?"):
             continue  # "Cuándo puede la Academia darte de baja": a heading that asks, not a right
+        previous = _previous_in_clause(analysis, s)
         for span in s.spans("rescision.TERMINO"):
             token = _key_token(span)
-            if not _about_contract(token, s, spec, _previous_in_clause(analysis, s)):
+            if not _about_contract(token, s, spec, previous):
                 continue
             if _without_it(token):
                 continue  # "podrá suspender el servicio, sin que ello extinga el contrato": it does not end
@@ -740,7 +737,7 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
                 decider = _decided_by(token, ctx)
                 if decider is None:
                     continue
-            who = "both" if cause_list else decider or _who(token, s, ctx, _previous_in_clause(analysis, s))
+            who = "both" if cause_list else decider or _who(token, s, ctx, previous)
             if is_list:  # the right is what the listed grounds say (mutual agreement, breach, expiry...)
                 if free_item is not None:
                     who = ctx.parties.first_role(free_item) or who
