@@ -89,6 +89,8 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec, previous: Senten
         enrolled = spec.words("personas_inscritas")
         if any(t.norm_ in enrolled or t.lemma_ in contract for t in token.doc[token.i + 1: token.i + 4]):
             return True
+    if _stops_midway(token):
+        return True  # "si decidís dejar el proyecto a medias", "si quiere terminar el trabajo antes"
     base = _CLITIC.sub("", token.norm_)
     if token.lemma_ in _NEEDS_OBJECT or token.norm_ in _NEEDS_OBJECT or base in _NEEDS_OBJECT:
         return _names_the_contract(token, spec, previous) or (
@@ -150,6 +152,37 @@ def _about_contract(token, sentence: Sentence, spec: CheckSpec, previous: Senten
 _CLITIC = re.compile(r"(?<=[aei]r)(se|te|me|nos|lo|la)$")  # "retirarte" -> "retirar"
 _NEEDS_OBJECT = frozenset({"apartar", "apartarse", "cortar", "cortarlo", "cortarla", "retirar", "retirarse",
                            "renunciar", "renuncia", "revocar", "revocacion"})  # "renunciar al encargo", not "renuncia al fuero"
+
+
+# stopping the whole job before its end is leaving the engagement: "dejar el proyecto a medias", "terminar
+# el trabajo antes (de tiempo)"; "terminar el trabajo antes del 30 de junio" is a deadline
+_STOPPING = frozenset({"terminar", "acabar", "finalizar", "concluir", "parar", "interrumpir", "dejar", "abandonar",
+                       "cortar", "cancelar"})
+_JOBS = frozenset({"trabajo", "proyecto", "encargo", "servicio", "colaboracion", "obra"})
+_EARLY_AFTER = (("de", "tiempo"), ("de", "lo", "previsto"), ("de", "lo", "pactado"), ("de", "lo", "acordado"),
+                ("de", "lo", "convenido"), ("de", "acabar"), ("de", "terminar"), ("de", "acabarlo"),
+                ("de", "terminarlo"))
+
+
+def _stops_midway(token) -> bool:
+    if token.lemma_ not in _STOPPING and _CLITIC.sub("", token.norm_) not in _STOPPING:
+        return False
+    doc, i = token.doc, token.i + 1
+    if re.search(r"(lo|la)$", token.norm_) is None:  # "dejarlo a medias" names the job by its clitic
+        while i < len(doc) and i <= token.i + 2 and doc[i].pos_ in ("DET", "ADJ"):
+            i += 1
+        if i >= len(doc) or doc[i].lemma_ not in _JOBS and doc[i].norm_ not in _JOBS:
+            return False
+        i += 1
+    if [t.norm_ for t in doc[i: i + 2]] == ["a", "medias"]:
+        return True
+    if i >= len(doc) or doc[i].norm_ != "antes":
+        return False
+    rest = doc[i + 1: i + 4]
+    if not len(rest) or rest[0].is_punct:
+        return True
+    words = tuple(t.norm_ for t in rest)
+    return any(words[:len(e)] == e for e in _EARLY_AFTER)
 
 
 def _names_the_contract(token, spec: CheckSpec, previous: Sentence | None = None) -> bool:
@@ -380,7 +413,11 @@ def _decided_by(token, ctx: Context) -> str | None:
         first = token.i + 1
     if after[:1] == ["por"] and (after[1:2] or [""])[0] not in _FAULT:
         window += " " + doc[first: first + 5].text
-    return ctx.parties.role_of(window)
+    role = ctx.parties.role_of(window)
+    if role is None:  # "si decidís dejar el proyecto a medias": the person of the one who decides
+        role = next((r for t in doc[start: token.i] if t.pos_ in ("VERB", "AUX")
+                     for r in [_person_role(t, ctx.parties.writer)] if r is not None), None)
+    return role
 
 
 _DECISION_VERBS = frozenset({"decidir", "comunicar", "notificar", "solicitar", "desear", "querer", "manifestar",
@@ -510,6 +547,9 @@ _MODALS = {"puedes": "reader", "podras": "reader", "podes": "reader", "podrias":
            "puedo": "writer", "podre": "writer", "podemos": "writer", "podremos": "writer"}
 
 
+_VOSOTROS = re.compile(r"\w(áis|éis|ís)$")
+
+
 def _person_role(token, writer: str = "provider") -> str | None:
     """A verb with no subject written: the first person is the one who writes (`writer`), the second
     the reader. In terms that speak to the client "puedes cancelar", "podrás darte de baja" are the
@@ -522,6 +562,8 @@ def _person_role(token, writer: str = "provider") -> str | None:
             if verb.norm_ in _MODALS:
                 return reader if _MODALS[verb.norm_] == "reader" else writer
             person = verb.morph.get("Person")
+            if _VOSOTROS.search(verb.text.lower()) and verb.pos_ in ("VERB", "AUX"):
+                person = ["2"]  # "decidís", "avisáis", "podéis": the model, trained on other Spanish, reads a third person
             if person == ["2"]:
                 return reader
             if person == ["1"]:
