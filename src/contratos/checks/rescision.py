@@ -10,7 +10,7 @@ from ..nlp import Analysis, Sentence
 from ..sentences import clause_group
 from ..patterns import CheckSpec, shared_regex
 from ..report import CheckResult
-from .common import chain, evidence, has_parse, is_negated, make_result, phrase, relative_clause, subject
+from .common import NEGATIONS, NONE_DETS, chain, evidence, has_parse, is_negated, make_result, phrase, relative_clause, subject
 from .context import Context
 from ..blanks import blanks_within
 from ..textnorm import fold
@@ -659,7 +659,13 @@ def _work_paid(sentences: list[Sentence], spec: CheckSpec, ctx: Context) -> tupl
                 continue
             before = s.doc[max(0, span.start - 8): span.start]
             lost = any(t.lemma_ in losses or t.norm_ in losses for t in before)  # "perderá el derecho a cobrar"
-            if lost or any(t.norm_ == "sin" for t in before) or all(is_negated(t) for t in payers):
+            # "no tendrá derecho a percibir cantidad alguna": the paying verb hangs from a denied right (or,
+            # in a sentence the model did not parse, follows it within three words)
+            denied: list = []
+            for t in payers:
+                if is_negated(t) or any(0 < t.i - d.i <= 3 or d.i == t.head.i != t.i for d in denied):
+                    denied.append(t)
+            if lost or any(t.norm_ == "sin" for t in before) or len(denied) == len(payers):
                 if _condition_party(s, ctx) == ctx.own_role:
                     return False, s
                 negative = negative or s
@@ -685,7 +691,18 @@ def _penalty_negated(token) -> bool:
     doc = token.doc
     if token.i >= 2 and doc[token.i - 2].norm_ == "sin" and doc[token.i - 1].norm_ in _CAUSE_WORDS:
         return False
+    # "la parte que lo termine sin justa causa pagará, a título de pena, ...": with no other negative word
+    # before the penalty, every "sin" there names the ending's (missing) cause
+    if not any(_denies(t) for t in doc[: token.i]):
+        return False
     return is_negated(token)
+
+
+def _denies(token) -> bool:
+    """A negative word, but not the "sin" of "sin (justa) causa"."""
+    if token.norm_ == "sin":
+        return not any(t.norm_ in _CAUSE_WORDS for t in token.doc[token.i + 1: token.i + 4])
+    return token.norm_ in NEGATIONS or token.norm_ in NONE_DETS or token.norm_ in ("ni", "tampoco")
 
 
 _CAUSE_WORDS = frozenset({"causa", "motivo", "justificacion", "razon", "causas", "motivos"})
