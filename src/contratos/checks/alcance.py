@@ -60,8 +60,13 @@ def _specific_terms(sentence: Sentence, generic: re.Pattern, blanks: list) -> se
 def _service_statements(analysis: Analysis, ctx: Context) -> list[Sentence]:
     """With no object clause, the sentences where the provider says what it will do ("1. El Estudio
     traducirá los documentos indicados arriba", "PRIMERA. EL TÉCNICO realizará a cada equipo una
-    visita"): the provider named first, then one of its service verbs (patterns/partes.toml)."""
-    verbs = tuple(v for v in load_parties()["verbos_prestador"] if not v.endswith(("ar", "er", "ir")))
+    visita"): the provider named first, then one of its service verbs (patterns/partes.toml). A short
+    template often never defines its parties ("PRIMERA. La Diseñadora creará la identidad visual",
+    "1. La Programadora dará mantenimiento al sitio"): a capitalised role that is not the client, then
+    any verb in the future tense that is not a paying, giving or stating one, counts too."""
+    parties = load_parties()
+    verbs = tuple(v for v in parties["verbos_prestador"] if not v.endswith(("ar", "er", "ir")))
+    not_services = frozenset(parties["futuros_no_servicio"]) | frozenset(parties["verbos_cliente"])
     out = []
     for s in analysis.sentences:
         if s.clause.section not in ("clauses", "annex"):
@@ -69,6 +74,12 @@ def _service_statements(analysis: Analysis, ctx: Context) -> list[Sentence]:
         words = fold(s.text).split()[:10]
         at = next((i for i, w in enumerate(words) if w.startswith(verbs) and w.rstrip(",.;:").endswith(("a", "an"))), None)
         if at is None:
+            at = next((i for i, w in enumerate(words[:5]) if _FUTURE.match(w) and w.rstrip("n") not in not_services), None)
+            subject = " ".join(words[:at]) if at is not None else ""
+            if at is None or not _ROLE_NAME.match(" ".join(s.text.split()[:at])) or subject in _NOT_PARTIES \
+                    or ctx.parties.last_role(subject) == "client":
+                continue
+            out.append(s)
             continue
         # "PRIMERA. FRÍO TICO S.A. realizará...": the heading parser may have taken the name for a title
         subject = " ".join(words[:at]) or fold(s.clause.title)
@@ -78,6 +89,14 @@ def _service_statements(analysis: Analysis, ctx: Context) -> list[Sentence]:
         if role == "provider" or named:
             out.append(s)
     return out[:3]
+
+
+# the future tense ("creará", "llevará", "dará", "gestionarán"), folded
+_FUTURE = re.compile(r"^(?!(para|clara|cara|fuera|afuera|primera|tercera|manera|cualquiera|carrera)$)[a-zñ]+(ara|era|ira)n?$")
+# "La Diseñadora", "El Contador", "LA AGENTE": an article and a capitalised role, and nothing else
+_ROLE_NAME = re.compile(r"^(El|La|Los|Las|EL|LA|LOS|LAS)\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+$")
+_NOT_PARTIES = frozenset({"el contrato", "la empresa contratante", "el precio", "el pago", "el plazo", "el servicio",
+                          "los servicios", "el objeto", "la vigencia", "la duracion", "el presente", "la factura"})
 
 
 # a company's legal form after its name ("S.A.", "S.R.L.", "Ltda.", "S.A.S.", "SpA", "S.C.", "S.L.")
