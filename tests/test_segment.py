@@ -22,6 +22,9 @@ from contratos.segment import segment
     ("DECIMOTERCERA.- Rescisión anticipada", "DECIMOTERCERA", "Rescisión anticipada", ""),
     ("HONORARIOS Y FORMA DE PAGO", "", "HONORARIOS Y FORMA DE PAGO", ""),
     ("CLAUSULA DECIMA", "CLAUSULA DECIMA", "", ""),
+    # a question as a title (letters, plain-language templates); the unaccented "que" opens a sentence
+    ("PRIMERA. Qué haré. Voy a pintar el mural del patio.", "PRIMERA", "Qué haré", "Voy a pintar el mural del patio."),
+    ("PRIMERA. Que el mural se pinte en marzo. Lo demás, igual.", "PRIMERA", "", "Que el mural se pinte en marzo. Lo demás, igual."),
 ])
 def test_heading_forms(line, label, title, body):
     heading = parse_heading(line)

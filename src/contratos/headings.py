@@ -101,6 +101,13 @@ def _short_line_title(text: str) -> bool:
             and not text.rstrip().endswith(".") and fold(words[-1]) not in _OPEN_ENDS)
 
 
+def _question_title(text: str) -> bool:
+    """ "PRIMERA. Qué haré. Voy a...": after a clause number, a short question (an accented question word
+    first) is the clause's title; the plain "que" opens a sentence."""
+    words = _WORD.findall(text)
+    return 0 < len(words) <= 6 and words[0].lower() in _ASKING and not any(c in text for c in ",;")
+
+
 looks_like_title = _looks_like_title  # public: readers that see a bold line decide with it
 
 
@@ -114,7 +121,7 @@ def _split_title(rest: str) -> tuple[str, str]:
         return bracketed.group(1).strip(), rest[bracketed.end():].strip(" .:-–—")
     m = _TITLE_END.search(rest)
     candidate = rest[: m.start()] if m else rest
-    if _looks_like_title(candidate) or (m is None and _short_line_title(rest)):
+    if _looks_like_title(candidate) or _question_title(candidate) or (m is None and _short_line_title(rest)):
         return candidate.strip(" .:-–—"), (rest[m.end():] if m else "").strip()
     glued = _GLUED_TITLE.match(rest)  # "DE LAS CUOTAS.Como representante...": a space lost in conversion
     if glued and _is_caps_title(glued.group(1)):
