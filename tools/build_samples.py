@@ -14,6 +14,9 @@ TOML front matter between two ``+++`` lines:
     notes = "One sentence on what makes the sample interesting"
     docx_headings = "style"  # docx only: "style" = Heading 1/2, "bold" = Normal paragraph, bold run
     header = "..."           # docx, pdf and html: running page header (optional)
+    prefix = "..."           # md, txt and html: raw text written verbatim before the body (YAML front
+    suffix = "..."           #   matter, a nav menu, a cookie banner); html: inside <body>, not escaped
+    html_raw = true          # html: a paragraph that starts with "<" is written as raw HTML
     footer = "..."           # pdf and html: running footer; pdf always adds "Página N de M"
     [expected]
     alcance = "ok"           # ok, weak or missing
@@ -170,12 +173,14 @@ def render_text(sample: Sample, markdown: bool) -> str:
 
 def write_text(sample: Sample, path: Path) -> None:
     fmt = sample.meta["format"]
-    text = render_text(sample, markdown=fmt == "md")
+    text = sample.meta.get("prefix", "") + render_text(sample, markdown=fmt == "md") + sample.meta.get("suffix", "")
     cp1252 = fmt == "txt-cp1252"
     path.write_bytes(text.replace("\n", "\r\n").encode("cp1252") if cp1252 else text.encode("utf-8"))
 
 
-def html_block(block: Block) -> str:
+def html_block(block: Block, raw: bool = False) -> str:
+    if raw and block.kind == "para" and block.text.startswith("<"):
+        return block.text
     if block.kind == "table":
         head, *rows = block.rows
         cells = lambda tag, row: "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in row)  # noqa: E731
@@ -192,13 +197,17 @@ def write_html(sample: Sample, path: Path) -> None:
              "<style>body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.5}"
              "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em}</style>",
              "</head>", "<body>"]
+    if meta.get("prefix"):
+        parts.append(meta["prefix"])
     if meta.get("header"):
         parts.append(f"<header><p>{html.escape(meta['header'])}</p></header>")
     parts.append("<main>")
-    parts.extend(html_block(b) for b in sample.blocks)
+    parts.extend(html_block(b, meta.get("html_raw", False)) for b in sample.blocks)
     parts.append("</main>")
     if meta.get("footer"):
         parts.append(f"<footer><p>{html.escape(meta['footer'])}</p></footer>")
+    if meta.get("suffix"):
+        parts.append(meta["suffix"])
     parts += ["</body>", "</html>", ""]
     path.write_text("\n".join(parts), encoding="utf-8")
 
