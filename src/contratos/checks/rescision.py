@@ -247,7 +247,7 @@ _A_GROUND = re.compile(r"voluntad|decision|unilateral|causa|motivo|justifica|nut
 
 
 _QUESTION = re.compile(r"^\W*(?:¿|(?:Cuándo|Qué|Cómo|Quién|Quiénes|Cuánto|Cuánta|Dónde|Por qué)\b)")
-_SAME_RIGHT = re.compile(r"\b(hacerlo|hacer lo mismo|(igual|el mismo|identico|identica|la misma|igual) "
+_SAME_RIGHT = re.compile(r"\b(hacerlo|hacer lo (mismo|propio)|(igual|el mismo|identico|identica|la misma|igual) "
                          r"(derecho|facultad|potestad))\b")
 
 
@@ -401,6 +401,9 @@ def _decided_by(token, ctx: Context) -> str | None:
     """ "En caso de cancelación por parte del cliente, ...", "si EL COMITENTE decidiera dar por
     terminado el contrato, ...": a contract that rules what follows when a named party decides to end
     it gives that party the exit. A bare "en caso de terminación" names nobody and gives nothing."""
+    wisher = _wishing_party(token, ctx)
+    if wisher is not None:
+        return wisher
     doc = token.doc
     start = _condition_start(token)
     if start is None:
@@ -418,6 +421,27 @@ def _decided_by(token, ctx: Context) -> str | None:
         role = next((r for t in doc[start: token.i] if t.pos_ in ("VERB", "AUX")
                      for r in [_person_role(t, ctx.parties.writer)] if r is not None), None)
     return role
+
+
+def _wishing_party(token, ctx: Context) -> str | None:
+    """ "La parte que desee rescindir el contrato lo comunicará a la otra con diez días", "Quien quiera
+    terminarlo avisará al otro": whoever wishes to end it may, by telling the other; "la parte" or "quien"
+    is either party, a named party ("EL CLIENTE que decida cancelar") that one."""
+    wish = token.head if token.dep_ == "xcomp" and token.head.lemma_ in _WISHES else None
+    if wish is None and any(c.dep_ == "aux" and c.lemma_ in _WISHES for c in token.children):
+        wish = token  # "Quien quiera terminar": the parser hangs the wish from the ending as an auxiliary
+    if wish is None:
+        return None
+    if wish.dep_ == "acl" and wish.head.pos_ in ("NOUN", "PROPN"):
+        named = ctx.parties.role_of(phrase(wish.head))
+        return named or ("both" if wish.head.lemma_ == "parte" else None)
+    if any(c.dep_ in ("nsubj", "csubj") and c.norm_ == "quien" for c in wish.children) or \
+            (wish.i > 0 and wish.doc[wish.i - 1].norm_ == "quien"):
+        return "both"
+    return None
+
+
+_WISHES = frozenset({"desear", "querer", "decidir", "pretender", "optar"})
 
 
 _DECISION_VERBS = frozenset({"decidir", "comunicar", "notificar", "solicitar", "desear", "querer", "manifestar",
@@ -591,14 +615,17 @@ def _notice_days(sentence: Sentence, clause_sentences: list[Sentence],
     days, business = _table_notice(sentence, clause_sentences)
     if days is not None:
         return days, sentence, business
+    # "se prorrogará salvo denuncia con un mes de antelación": a notice not to renew is no notice to leave early
+    at_expiry = lambda s: _only_at_expiry(s) and not s.has("rescision.SIN_CAUSA")  # noqa: E731
     for other in clause_sentences:
-        if other is not sentence and other.has("rescision.PREAVISO"):
+        if other is not sentence and other.has("rescision.PREAVISO") and not at_expiry(other):
             for days, business in durations(other, need_notice_word=True):
                 return days, other, business
     # "3.1 Cualquiera de las partes podrá terminarlo sin causa. 3.2 La parte que decida terminarlo deberá
     # notificarlo con treinta días de anticipación": a sibling sub-clause about the same ending
     for other in group_sentences:
-        if other.clause is not sentence.clause and other.has("rescision.PREAVISO") and other.has("rescision.TERMINO"):
+        if other.clause is not sentence.clause and other.has("rescision.PREAVISO") and other.has("rescision.TERMINO") \
+                and not at_expiry(other):
             for days, business in durations(other, need_notice_word=True):
                 return days, other, business
     return None, None, False
