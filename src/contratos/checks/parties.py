@@ -267,7 +267,10 @@ class Parties:
     def role_of(self, text: str) -> str | None:
         """"both", "provider", "client" or None for a noun phrase such as "Cualquiera de las partes"."""
         folded = fold(text)
-        if any(p in folded for p in load_parties()["ambas"]):
+        # a phrase for both parties that this contract made the name of one ("en adelante, LOS CONTRATANTES"
+        # for a couple who hire a photographer) names that party
+        named = {f"{article} {alias}" for alias in self.aliases for article in ("el", "la", "los", "las")}
+        if any(p in folded and p.strip() not in named for p in load_parties()["ambas"]):
             return "both"
         roles = set()
         for alias, role in self.aliases.items():

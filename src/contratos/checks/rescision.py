@@ -235,6 +235,10 @@ def _free_ending(token, s: Sentence) -> bool:
     contract that rules how an ending without cause is done grants it; the "sin causa" must qualify the
     ending word itself (within the next four words)."""
     spans = s.spans("rescision.SIN_CAUSA")
+    if token.pos_ in ("NOUN", "PROPN"):
+        # "Producida la terminación por cualquier causa, EL CLIENTE cesará en el uso": what follows any
+        # ending, whatever its cause, grants none
+        spans = [sp for sp in spans if [t.norm_ for t in sp[:2]] != ["por", "cualquier"]]
     if any(0 < span.start - token.i <= 4 for span in spans):
         return True
     # "El contrato se extinguirá por las causas generales y, además, por voluntad de cualquiera de las
@@ -479,8 +483,10 @@ def _decision_after(token, ctx: Context) -> str | None:
 
 def _on_an_event(token, s: Sentence) -> bool:
     """ "Si no lo hace, usted podrá desistir", "en ese caso usted podrá resolver el contrato": a right
-    that opens only when something happens (not a party's own decision) is an exit for cause."""
-    if s.has("rescision.SIN_CAUSA"):
+    that opens only when something happens (not a party's own decision) is an exit for cause;
+    "unilateralmente" only says who decides ("Si las multas exceden el 5 %, LA CONTRATANTE podrá declarar
+    anticipada y unilateralmente terminado el contrato" is still for cause)."""
+    if any(fold(sp.text) not in ("unilateralmente", "unilateral") for sp in s.spans("rescision.SIN_CAUSA")):
         return False
     doc = token.doc
     start = _condition_start(token)
