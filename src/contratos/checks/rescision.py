@@ -613,6 +613,8 @@ def _notice_days(sentence: Sentence, clause_sentences: list[Sentence],
             if not need_notice_word or s.has("rescision.PREAVISO") or prev == "con" or \
                     any(t.lemma_ in _NOTICE_VERBS for t in s.doc):
                 days = days_in(span.text)
+                if days is None and _BILLING_PERIOD.search(fold(span.text)):
+                    days = 30  # "un período de facturación": consumer services bill by the month
                 if days is not None:
                     yield days, bool(_BUSINESS_DAYS.search(fold(span.text)))
 
@@ -635,6 +637,9 @@ def _notice_days(sentence: Sentence, clause_sentences: list[Sentence],
             for days, business in durations(other, need_notice_word=True):
                 return days, other, business
     return None, None, False
+
+
+_BILLING_PERIOD = re.compile(r"\b(periodo|ciclo) de (facturacion|pago|cobro)\b")
 
 
 def _on_a_scale(doc, start: int) -> bool:
