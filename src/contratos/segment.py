@@ -110,8 +110,14 @@ def segment(document: Document) -> list[Clause]:
         clauses.append(clause)
         stack.append(clause)
 
+    clause_rows = _clause_rows(document.blocks)
     for block in document.blocks:
         heading = None
+        if block.number in clause_rows:
+            heading, body_start = clause_rows[block.number]
+            found_heading = True
+            open_clause(heading.label, heading.title, heading.level, block, body_start)
+            continue
         if block.kind == "heading":
             parsed = parse_heading(block.text)
             if parsed is not None:
@@ -136,3 +142,40 @@ def segment(document: Document) -> list[Clause]:
         return [Clause(index=i, label="", title="", start=b.start, end=b.end, body_start=b.start,
                        section="clauses", first_block=b.number) for i, b in enumerate(document.blocks)]
     return clauses
+
+
+_CELL = " | "
+
+
+def _clause_rows(blocks: list[Block]) -> dict:
+    """Contracts laid out as a table, one clause per row ("Primero. Objeto | LA EMPRESA efectuará ...",
+    or a bilingual table read in its Spanish column, "1. Servicios. LA CONTRATISTA prestará ..."): the
+    row's first cell is the clause's heading and the rest its body. A table counts when at least three of
+    its rows, and half of them, open so with a body of prose; a price or schedule table ("1. Diseño |
+    600 €") does not. Block number -> (heading, body start offset)."""
+    out: dict = {}
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and block.kind == "table":
+            run.append(block)
+            continue
+        rows = {b.number: h for b in run if (h := _row_heading(b)) is not None}
+        if len(rows) >= 3 and 2 * len(rows) >= len(run):
+            out.update(rows)
+        run = []
+    return out
+
+
+def _row_heading(block: Block):
+    text = block.text
+    first, sep, rest = text.partition(_CELL)
+    heading = parse_heading(first)
+    if heading is None or not heading.label:
+        return None
+    if sep:  # "Primero. Objeto | body": the heading is the first cell
+        if heading.body or len(rest.strip()) < 60:
+            return None
+        return heading, block.start + len(first) + len(sep)
+    if len(heading.body) < 60:  # one cell: "1. Servicios. LA CONTRATISTA prestará ..."
+        return None
+    return heading, block.end - len(heading.body)
