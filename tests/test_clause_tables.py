@@ -58,3 +58,33 @@ def test_clause_rows_become_clauses_and_a_price_table_does_not():
               Block("2. Logotipo final | 500 euros", kind="table"), Block("3. Manual de marca | 400 euros", kind="table")]
     clauses = segment(_doc([Block("SEGUNDA. PRECIO", kind="heading"), *prices]))
     assert [(c.label, c.title) for c in clauses] == [("SEGUNDA", "PRECIO")]
+
+
+_FORM = [
+    ("h1", "CONTRATO DE SERVICIOS DE FOTOGRAFÍA"),
+    ("p", "LA FOTÓGRAFA: Inés Rojas, cédula 1-2345-0678. LOS CLIENTES: Mario Solís y Ana Vega, vecinos de Heredia."),
+    ("p", "Paquete contratado: cobertura de la boda de ocho horas, 400 fotografías editadas, un álbum impreso de "
+          "treinta páginas y una galería en línea."),
+    ("p", "Precio total: 900.000 colones. Forma de pago: 40 % a la firma y el 60 % restante el día del evento, por "
+          "transferencia."),
+    ("p", "Plazos de entrega: la galería en línea se entregará dentro de los treinta días naturales siguientes al "
+          "evento y el álbum dentro de los sesenta días."),
+    ("p", "Cambios: cualquier cambio en el paquete o en el precio se acordará por escrito entre LA FOTÓGRAFA y LOS "
+          "CLIENTES."),
+    ("p", "Cancelación: cualquiera de las partes podrá cancelar el servicio sin expresión de causa con treinta días "
+          "naturales de anticipación."),
+]
+
+
+def test_a_form_of_field_names_is_read_field_by_field(tmp_path):
+    """A title and then no heading: each paragraph is a clause and its field name ("Plazos de entrega:") its title."""
+    path = make_docx(tmp_path / "formulario.docx", _FORM)
+    result = run_cli("check", str(path), "--format", "json")
+    assert result.returncode in (0, 1), result.stderr
+    checks = {c["id"]: c for c in json.loads(result.stdout)["checks"]}
+    for check_id in ("alcance", "pago", "rescision", "plazos", "modificaciones"):
+        assert checks[check_id]["status"] == "ok", checks[check_id]
+    clauses = segment(_doc([Block(_FORM[0][1], kind="heading"), *(Block(text) for _, text in _FORM[1:])]))
+    assert [c.title for c in clauses][2:] == ["Paquete contratado", "Precio total", "Plazos de entrega", "Cambios",
+                                              "Cancelación"]
+    assert clauses[0].section == "preamble" and {c.section for c in clauses[1:]} == {"clauses"}

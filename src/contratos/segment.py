@@ -139,9 +139,32 @@ def segment(document: Document) -> list[Clause]:
         clauses[-1].end = block.end
 
     if not found_heading:
-        return [Clause(index=i, label="", title="", start=b.start, end=b.end, body_start=b.start,
-                       section="clauses", first_block=b.number) for i, b in enumerate(document.blocks)]
+        return _paragraph_clauses(document.blocks)
+    if len(clauses) == 1 and clauses[0].section == "preamble" and not clauses[0].label \
+            and document.blocks and document.blocks[0].kind == "heading" and len(document.blocks) >= 4:
+        # a title and then no heading at all (a filled-in form, "Precio total: ... Cancelación: ..."):
+        # the title stays the preamble, each paragraph is a clause
+        title = document.blocks[0]
+        head = Clause(index=0, label="", title=title.text.strip(), start=title.start, end=title.end,
+                      body_start=title.end, section="preamble", first_block=title.number)
+        return [head, *_paragraph_clauses(document.blocks[1:], first_index=1)]
     return clauses
+
+
+# "Cancelación: LOS CLIENTES podrán cancelar ...": a form's field name before its text
+_FIELD = re.compile(r"^([A-ZÁÉÍÓÚÑ][\w/°.()\- ]{1,50}?)\s*:\s+(?=\S.{30,})", re.S)
+
+
+def _paragraph_clauses(blocks: list[Block], first_index: int = 0) -> list[Clause]:
+    """A contract with no headings: one clause per paragraph; a paragraph that opens with a field name
+    ("Plazos de entrega: la galería ...") takes it as its title."""
+    out = []
+    for i, b in enumerate(blocks, start=first_index):
+        field_name = _FIELD.match(b.text)
+        title, body_start = (field_name.group(1).strip(), b.start + field_name.end()) if field_name else ("", b.start)
+        out.append(Clause(index=i, label="", title=title, start=b.start, end=b.end, body_start=body_start,
+                          section="clauses", first_block=b.number))
+    return out
 
 
 _CELL = " | "
