@@ -564,12 +564,30 @@ def _who(token, sentence: Sentence, ctx: Context, previous: Sentence | None = No
     if role is None:
         before = sentence.doc[: token.i].text
         role = ctx.parties.role_of(before)
+    if role is None or subj is None or subj.dep_ == "nsubj:pass":
+        role = _passive_agent(token, ctx) or role  # "Se podrá dar por terminado este contrato por EL CLIENTE"
     if role is None:
         role = _person_role(token, ctx.parties.writer)
     if role is None and subj is None and previous is not None and previous.has("rescision.TERMINO") \
             and token.pos_ in ("VERB", "AUX", "NOUN") and not _impersonal(token):
         role = ctx.parties.last_role(previous.text)
     return role or "both"
+
+
+def _passive_agent(token, ctx: Context) -> str | None:
+    """The agent of a passive ending: "podrá ser rescindido por LA PROVEEDORA", "se podrá dar por terminado
+    este contrato por EL CLIENTE" ("por escrito", "por incumplimiento", "por causa de" are no agents)."""
+    doc = token.doc
+    for i in range(token.i + 1, min(len(doc), token.i + 8)):
+        if doc[i].text in (",", ";", ".") or doc[i].norm_ in _CONDITIONS:
+            return None
+        if doc[i].norm_ == "por" and i + 1 < len(doc) and doc[i + 1].norm_ not in _FAULT and (
+                doc[i + 1].norm_ in _AGENT_STARTS or doc[i + 1].text[:1].isupper()):
+            return ctx.parties.role_of(doc[i + 1: i + 5].text)
+    return None
+
+
+_AGENT_STARTS = frozenset({"el", "la", "los", "las", "cualquiera", "ambas", "alguna", "una", "parte", "usted", "nosotros"})
 
 
 # the modal verbs by person: the spaCy model often misses the person of a capitalised "Puedes"
@@ -826,7 +844,8 @@ def run(analysis: Analysis, spec: CheckSpec, ctx: Context) -> CheckResult:
                     prohibited.append(s)  # "... salvo mutuo acuerdo": no way out
                     break
                 excepted = True
-            cause_list = _is_cause_list(token)
+            # "Será causa de terminación la sola voluntad de cualquiera de las partes": a ground without cause
+            cause_list = _is_cause_list(token) and not _free_ending(token, s)
             decider = None
             is_list, free_item = _listed_grounds(analysis, s, spec)
             if not (cause_list or _permitted(token, permission) or (is_list and free_item is not None)
